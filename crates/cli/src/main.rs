@@ -1,0 +1,183 @@
+//! `yusuan`: check budget disclosures from the command line.
+//!
+//! ```text
+//! yusuan check [--format text|json] [--fail-on error|warning|never] FILE...   (- reads stdin)
+//! ```
+//! Exit status: 0 nothing at or above the fail level, 1 something was, 2 unusable input or usage.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use yusuan_core::{FileReport, Report, Severity};
+
+mod text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug)]
+struct CheckArgs {
+    format: Format,
+    fail_on: Option<Severity>,
+    paths: Vec<String>,
+}
+
+const USAGE: &str = "用法 usage: yusuan check [--format text|json] [--fail-on error|warning|never] FILE...  (- = stdin)";
+
+fn parse_args(args: &[String]) -> Result<CheckArgs, String> {
+    let mut out = CheckArgs {
+        format: Format::Text,
+        fail_on: Some(Severity::Error),
+        paths: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} 需要一个值 (needs a value)"))
+        };
+        match a.as_str() {
+            "--format" | "-f" => {
+                out.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("未知格式 unknown format: {other}")),
+                }
+            }
+            "--fail-on" => {
+                out.fail_on = match value("--fail-on")?.as_str() {
+                    "error" => Some(Severity::Error),
+                    "warning" => Some(Severity::Warning),
+                    "never" => None,
+                    other => return Err(format!("未知级别 unknown level: {other}")),
+                }
+            }
+            s if s.starts_with("--format=") => {
+                return parse_args(
+                    &[
+                        vec!["--format".into(), s["--format=".len()..].into()],
+                        it.cloned().collect(),
+                    ]
+                    .concat(),
+                )
+                .map(|mut r| {
+                    r.paths.splice(0..0, out.paths.clone());
+                    r
+                });
+            }
+            "-" => out.paths.push("-".into()),
+            s if s.starts_with('-') => return Err(format!("未知选项 unknown option: {s}")),
+            s => out.paths.push(s.into()),
+        }
+    }
+    if out.paths.is_empty() {
+        return Err("没有输入文件 (no input file)".into());
+    }
+    Ok(out)
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("无法读取标准输入 (cannot read stdin): {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| format!("无法读取文件 (cannot read file): {e}"))
+    }
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let files: Vec<FileReport> = args
+        .paths
+        .iter()
+        .map(|p| match read_input(p) {
+            Ok(bytes) => yusuan_core::check_bytes(p, &bytes),
+            Err(e) => FileReport::unusable(p, e),
+        })
+        .collect();
+    let report = Report { files };
+    let mut stdout = std::io::stdout().lock();
+    let written = match args.format {
+        Format::Json => serde_json::to_writer_pretty(&mut stdout, &report)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(stdout)),
+        Format::Text => stdout.write_all(text::render(&report).as_bytes()),
+    };
+    if written.is_err() {
+        return ExitCode::from(2);
+    }
+    if report.files.iter().any(|f| f.error.is_some()) {
+        return ExitCode::from(2);
+    }
+    let failed = args.fail_on.is_some_and(|level| {
+        report
+            .files
+            .iter()
+            .flat_map(|f| f.findings())
+            .any(|x| x.severity >= level)
+    });
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => match parse_args(&args[1..]) {
+            Ok(a) => check(&a),
+            Err(e) => {
+                eprintln!("{e}\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("--help") | Some("-h") | Some("help") => {
+            println!("yusuan — 预算公开检查器 (budget disclosure checker)\n{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_options() {
+        let a = parse_args(&s(&[
+            "--format",
+            "json",
+            "--fail-on",
+            "warning",
+            "a.txt",
+            "-",
+        ]))
+        .unwrap();
+        assert_eq!(a.format, Format::Json);
+        assert_eq!(a.fail_on, Some(Severity::Warning));
+        assert_eq!(a.paths, vec!["a.txt", "-"]);
+        assert!(parse_args(&s(&["--format", "xml", "a"])).is_err());
+        assert!(parse_args(&s(&[])).is_err());
+        assert_eq!(
+            parse_args(&s(&["--fail-on", "never", "a"]))
+                .unwrap()
+                .fail_on,
+            None
+        );
+    }
+}

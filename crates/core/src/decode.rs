@@ -1,0 +1,169 @@
+//! Bytes → text. Government pages come as UTF-8, UTF-16 (Word exports) or GBK/GB18030.
+
+use serde::Serialize;
+
+/// The character encoding a document was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Encoding {
+    #[serde(rename = "utf-8")]
+    Utf8,
+    #[serde(rename = "utf-8-bom")]
+    Utf8Bom,
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    #[serde(rename = "gb18030")]
+    Gb18030,
+}
+
+impl Encoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Gb18030 => "gb18030",
+        }
+    }
+}
+
+/// Why bytes could not be turned into a disclosure's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    /// NUL bytes or control characters: a binary file was dropped by mistake.
+    Binary,
+    /// Neither valid UTF-8 nor decodable as GB18030 without replacement characters.
+    UnknownEncoding,
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DecodeError::Empty => "输入为空 (the input is empty)",
+            DecodeError::Binary => "输入看起来是二进制文件，而不是文本 (the input looks like a binary file, not text)",
+            DecodeError::UnknownEncoding => {
+                "无法识别文本编码：既不是 UTF-8/UTF-16，也不是 GBK/GB18030 (unrecognised text encoding)"
+            }
+        })
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decodes bytes, preferring a BOM, then strict UTF-8, then GB18030.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        let text = String::from_utf8(rest.to_vec()).map_err(|_| DecodeError::UnknownEncoding)?;
+        return checked(text, Encoding::Utf8Bom);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return checked(decode_utf16(rest, u16::from_le_bytes)?, Encoding::Utf16Le);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return checked(decode_utf16(rest, u16::from_be_bytes)?, Encoding::Utf16Be);
+    }
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => checked(text.to_owned(), Encoding::Utf8),
+        Err(_) => checked(decode_gb18030(bytes)?, Encoding::Gb18030),
+    }
+}
+
+fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+    if bytes.len() % 2 != 0 {
+        return Err(DecodeError::UnknownEncoding);
+    }
+    let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| DecodeError::UnknownEncoding)
+}
+
+#[cfg(feature = "gbk")]
+fn decode_gb18030(bytes: &[u8]) -> Result<String, DecodeError> {
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if had_errors {
+        Err(DecodeError::UnknownEncoding)
+    } else {
+        Ok(text.into_owned())
+    }
+}
+
+#[cfg(not(feature = "gbk"))]
+fn decode_gb18030(_bytes: &[u8]) -> Result<String, DecodeError> {
+    Err(DecodeError::UnknownEncoding)
+}
+
+/// NUL bytes or many C0 controls (other than tab/newline/CR/FF) mean a binary file.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)))
+        .count();
+    sample.contains(&0) || controls * 100 > sample.len()
+}
+
+fn checked(text: String, enc: Encoding) -> Result<(String, Encoding), DecodeError> {
+    if text.trim().is_empty() {
+        Err(DecodeError::Empty)
+    } else if text.contains('\0') {
+        Err(DecodeError::Binary)
+    } else {
+        Ok((text, enc))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            decode("收入".as_bytes()).unwrap(),
+            ("收入".into(), Encoding::Utf8)
+        );
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("收入".as_bytes());
+        assert_eq!(decode(&bom).unwrap(), ("收入".into(), Encoding::Utf8Bom));
+    }
+
+    #[test]
+    fn utf16_both_orders() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("合计".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&le).unwrap(), ("合计".into(), Encoding::Utf16Le));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("合计".encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode(&be).unwrap(), ("合计".into(), Encoding::Utf16Be));
+    }
+
+    #[test]
+    fn gbk_bytes() {
+        // "部门预算" in GBK.
+        let gbk = [0xB2, 0xBF, 0xC3, 0xC5, 0xD4, 0xA4, 0xCB, 0xE3];
+        assert_eq!(
+            decode(&gbk).unwrap(),
+            ("部门预算".into(), Encoding::Gb18030)
+        );
+    }
+
+    #[test]
+    fn rejects_binary_and_empty() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b"  \n"), Err(DecodeError::Empty));
+        assert_eq!(
+            decode(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13]),
+            Err(DecodeError::Binary)
+        );
+    }
+}

@@ -1,0 +1,656 @@
+//! Multi-row table headers → named column roles, and the sum identities those roles imply.
+
+use crate::normalize::{compact, fold_punct};
+use serde::Serialize;
+
+/// Which part of a header a column sits under, when the same role appears more than once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Top level of the header.
+    Root,
+    /// 本年收入 / 本年拨款 — this year's money.
+    ThisYear,
+    /// 上年结转(结余) / 财政拨款结转结余 — money carried over.
+    CarryOver,
+    /// A "合计" group broken down by fund type (Henan 收入预算表): a parallel view of the total.
+    Combined,
+    /// Left half of a two-sided summary table (收入).
+    Income,
+    /// Right half of a two-sided summary table (支出).
+    Expenditure,
+}
+
+/// What a column holds. Money roles take part in sum identities; the rest describe rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    // Row description.
+    /// 序号 / 栏次.
+    RowNo,
+    /// 科目编码 (whole code in one cell).
+    Code,
+    /// 类 — first part of a code split over columns.
+    CodeClass,
+    /// 款.
+    CodeSection,
+    /// 项.
+    CodeItem,
+    /// 科目名称 / 项目名称 / 项目.
+    Name,
+    /// 单位代码 / 部门代码.
+    UnitCode,
+    /// 政府预算经济分类 code (5xxxx), whole.
+    GovCode,
+    /// 政府预算经济分类 类 part.
+    GovCodeClass,
+    /// 政府预算经济分类 款 part.
+    GovCodeSection,
+    /// 政府预算经济分类 name.
+    GovName,
+    /// 项目类型 (其他运转类/特定目标类).
+    ProjectType,
+    /// 项目单位.
+    ProjectUnit,
+    /// 采购物品名称.
+    ItemName,
+    /// 政府采购目录序号.
+    CatalogNo,
+    /// 计量单位.
+    MeasureUnit,
+    /// 数量 (a count, not money).
+    Quantity,
+    /// 单价.
+    UnitPrice,
+    /// 预算资金: the project's budget quoted beside each procurement line.
+    ProjectBudget,
+    /// 预留中小微企业份额: a share of the total, not an addend.
+    Reserved,
+    /// 绩效指标 text.
+    Indicator,
+    /// Text we do not interpret.
+    Text,
+    // Money.
+    /// 合计 / 总计 / 小计 of the scope it sits in.
+    Total,
+    /// 预算数 / 金额 of a summary table side; 价值 of the assets table.
+    Amount,
+    /// 基本支出 (basic spending).
+    Basic,
+    /// 人员经费 (personnel).
+    Personnel,
+    /// 公用经费 (public-use / running costs).
+    Public,
+    /// 工资福利支出.
+    Wages,
+    /// 对个人和家庭的补助.
+    Individuals,
+    /// 商品和服务支出.
+    Goods,
+    /// 资本性支出.
+    Capital,
+    /// 项目支出 (project spending).
+    Project,
+    /// 其他运转类 projects.
+    OtherOperation,
+    /// 特定目标类 projects.
+    SpecificTarget,
+    /// 经营支出.
+    OperatingExpense,
+    /// 上解上级支出.
+    RemitToSuperior,
+    /// 对附属单位补助支出.
+    SubsidyToAffiliated,
+    /// 一般公共预算.
+    GeneralBudget,
+    /// 其中：财政拨款 — a part of 一般公共预算, never an addend.
+    GeneralBudgetFiscal,
+    /// 其中：上级专项转移支付 — a part, never an addend.
+    TransferPayment,
+    /// 政府性基金预算.
+    GovFund,
+    /// 国有资本经营预算.
+    StateCapital,
+    /// 财政专户管理资金.
+    SpecialAccount,
+    /// 单位资金.
+    UnitFunds,
+    /// 财政拨款(收入).
+    FiscalAppropriation,
+    /// 事业收入.
+    BusinessIncome,
+    /// (事业单位)经营收入.
+    OperatingIncome,
+    /// 上级补助收入.
+    SuperiorSubsidy,
+    /// 附属单位上缴收入.
+    AffiliatedRemit,
+    /// 其他收入.
+    OtherIncome,
+    /// 上年结转(结余) as a single column.
+    CarryOver,
+    /// 非财政拨款结余.
+    NonFiscalBalance,
+    /// 因公出国(境)费.
+    Abroad,
+    /// 公务用车购置及运行(维护)费.
+    Vehicle,
+    /// 公务用车购置费.
+    VehiclePurchase,
+    /// 公务用车运行(维护)费.
+    VehicleOperation,
+    /// 公务接待费.
+    Reception,
+}
+
+impl Role {
+    /// Money columns take part in sums.
+    pub fn is_money(self) -> bool {
+        self >= Role::Total
+    }
+
+    /// `其中` parts: shown for information, never added into a total.
+    pub fn is_part_of(self) -> bool {
+        matches!(self, Role::GeneralBudgetFiscal | Role::TransferPayment)
+    }
+
+    /// The role this one adds up into, within the same scope (before scopes roll up).
+    fn parent(self) -> Option<Role> {
+        use Role::*;
+        Some(match self {
+            Wages | Individuals => Personnel,
+            Goods | Capital => Public,
+            Personnel | Public => Basic,
+            OtherOperation | SpecificTarget => Project,
+            VehiclePurchase | VehicleOperation => Vehicle,
+            Total | GeneralBudgetFiscal | TransferPayment | Amount => return None,
+            _ => Total,
+        })
+    }
+
+    /// Canonical left-to-right order of roles within a scope (subtotal before its parts).
+    fn order(self) -> u32 {
+        use Role::*;
+        match self {
+            Total => 0,
+            Basic => 10,
+            Personnel => 11,
+            Wages => 12,
+            Individuals => 13,
+            Public => 14,
+            Goods => 15,
+            Capital => 16,
+            Project => 20,
+            OtherOperation => 21,
+            SpecificTarget => 22,
+            OperatingExpense => 30,
+            RemitToSuperior => 31,
+            SubsidyToAffiliated => 32,
+            Abroad => 40,
+            Vehicle => 41,
+            VehiclePurchase => 42,
+            VehicleOperation => 43,
+            Reception => 44,
+            _ => 100 + self as u32,
+        }
+    }
+}
+
+/// A column of a rebuilt table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// 0-based position among the cells of a row.
+    pub index: usize,
+    /// Header labels from the top row down, white space removed.
+    pub path: Vec<String>,
+    pub scope: Scope,
+    pub role: Role,
+}
+
+impl Column {
+    pub fn label(&self) -> String {
+        self.path.join("/")
+    }
+
+    pub fn key(&self) -> (Scope, Role) {
+        (self.scope, self.role)
+    }
+}
+
+fn is_total_label(label: &str) -> bool {
+    let l = compact(label);
+    !l.starts_with("其中") && (l == "合计" || l == "小计" || l == "总计" || l.ends_with("合计"))
+}
+
+/// Builds columns from header rows: a label spans rightwards to the next label of its row,
+/// never beyond the span of the label above it.
+pub fn columns_from_header(rows: &[Vec<String>], width: usize) -> Vec<Column> {
+    let mut spans: Vec<Vec<(usize, usize, String)>> = Vec::new();
+    // Every label start in a row above is a boundary no lower label may span across.
+    let mut boundaries: Vec<usize> = Vec::new();
+    for row in rows {
+        let labels: Vec<(usize, String)> = row
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.trim().is_empty())
+            .map(|(i, c)| (i, fold_punct(c)))
+            .collect();
+        let mut row_spans = Vec::new();
+        for (k, (start, text)) in labels.iter().enumerate() {
+            let next_in_row = labels.get(k + 1).map_or(width, |n| n.0);
+            let next_above = boundaries
+                .iter()
+                .copied()
+                .filter(|&b| b > *start)
+                .min()
+                .unwrap_or(width);
+            let end = next_in_row.min(next_above).max(start + 1);
+            row_spans.push((*start, end, text.clone()));
+        }
+        boundaries.extend(labels.iter().map(|l| l.0));
+        spans.push(row_spans);
+    }
+    let mut paths: Vec<Vec<String>> = (0..width)
+        .map(|c| {
+            spans
+                .iter()
+                .filter_map(|row| {
+                    row.iter()
+                        .find(|s| s.0 <= c && c < s.1)
+                        .map(|s| s.2.clone())
+                })
+                .collect()
+        })
+        .collect();
+    relocate_orphans(&mut paths);
+    paths
+        .into_iter()
+        .enumerate()
+        .map(|(c, path)| {
+            let (scope, role) = classify(&path);
+            Column {
+                index: c,
+                path,
+                scope,
+                role,
+            }
+        })
+        .collect()
+}
+
+/// Money sub-labels printed under a text column (`单位代码/工资福利支出`) belong to the first
+/// money group further right that has exactly as many columns without a sub-label.
+fn relocate_orphans(paths: &mut [Vec<String>]) {
+    let is_text_label = |l: &str| !classify(&[l.to_owned()]).1.is_money();
+    let orphans: Vec<usize> = (0..paths.len())
+        .filter(|&c| {
+            let p = &paths[c];
+            p.len() >= 2
+                && classify(&p[p.len() - 1..]).1.is_money()
+                && is_text_label(&p[p.len() - 2])
+        })
+        .collect();
+    if orphans.is_empty() {
+        return;
+    }
+    let start = orphans.last().copied().unwrap_or(0) + 1;
+    let mut c = start;
+    while c < paths.len() {
+        let group = paths[c].clone();
+        let run = (c..paths.len()).take_while(|&d| paths[d] == group).count();
+        if run == orphans.len() && group.len() >= 2 && classify(&group).1.is_money() {
+            for (k, &o) in orphans.iter().enumerate() {
+                let label = paths[o].pop().unwrap_or_default();
+                paths[c + k].push(label);
+            }
+            return;
+        }
+        c += run.max(1);
+    }
+}
+
+/// Names a column from its header path.
+pub fn classify(path: &[String]) -> (Scope, Role) {
+    let scope = scope_of(path);
+    let Some(leaf) = path.last() else {
+        return (scope, Role::Text);
+    };
+    if is_total_label(leaf) {
+        let parent = path.iter().rev().nth(1).map(String::as_str).unwrap_or("");
+        return (scope, total_role(leaf, parent));
+    }
+    let role = role_of_label(leaf, path);
+    (scope, role)
+}
+
+fn total_role(leaf: &str, parent: &str) -> Role {
+    let has = |s: &str| parent.contains(s);
+    if leaf.contains("三公") {
+        return Role::Total;
+    }
+    if has("基本支出") {
+        Role::Basic
+    } else if has("项目支出") {
+        Role::Project
+    } else if has("人员经费") {
+        Role::Personnel
+    } else if has("公用经费") {
+        Role::Public
+    } else if has("一般公共预算") && !has("基本") {
+        Role::GeneralBudget
+    } else if has("公务用车") {
+        Role::Vehicle
+    } else {
+        Role::Total
+    }
+}
+
+fn scope_of(path: &[String]) -> Scope {
+    let first = path.first().map(String::as_str).unwrap_or("");
+    if path.len() > 1 && first == "收入" {
+        return Scope::Income;
+    }
+    if path.len() > 1 && first == "支出" {
+        return Scope::Expenditure;
+    }
+    if path.len() > 1 && is_total_label(first) {
+        return Scope::Combined;
+    }
+    for label in &path[..path.len().saturating_sub(1)] {
+        if label.contains("本年收入") || label.contains("本年拨款") {
+            return Scope::ThisYear;
+        }
+        if label.contains("结转") {
+            return Scope::CarryOver;
+        }
+    }
+    Scope::Root
+}
+
+fn role_of_label(leaf: &str, path: &[String]) -> Role {
+    use Role::*;
+    let l = leaf;
+    let has = |s: &str| l.contains(s);
+    let gov = path
+        .iter()
+        .any(|p| p.contains("政府预算") && p.contains("经济分类"));
+    let govern = |r: Role| -> Role {
+        match (gov, r) {
+            (true, Code) => GovCode,
+            (true, CodeClass) => GovCodeClass,
+            (true, CodeSection) => GovCodeSection,
+            (true, Name) => GovName,
+            _ => r,
+        }
+    };
+    if has("其中") {
+        return if has("转移支付") {
+            TransferPayment
+        } else {
+            GeneralBudgetFiscal
+        };
+    }
+    if l == "序号" || l == "栏次" || l.starts_with("序号") {
+        return RowNo;
+    }
+    if l == "类" {
+        return govern(CodeClass);
+    }
+    if l == "款" {
+        return govern(CodeSection);
+    }
+    if l == "项" {
+        return CodeItem;
+    }
+    let table: &[(&str, Role)] = &[
+        ("单位编码", Code),
+        ("科目编码", Code),
+        ("项目编码", Code),
+        ("单位代码", UnitCode),
+        ("部门代码", UnitCode),
+        ("(单位)代码", UnitCode),
+        ("科目名称", Name),
+        ("项目名称", Name),
+        ("部门名称", Name),
+        ("单位名称", Name),
+        ("项目类型", ProjectType),
+        ("项目单位", ProjectUnit),
+        ("采购物品", ItemName),
+        ("目录序号", CatalogNo),
+        ("计量单位", MeasureUnit),
+        ("单价", UnitPrice),
+        ("数量", Quantity),
+        ("政府预算资金", FiscalAppropriation),
+        ("预算资金", ProjectBudget),
+        ("预留", Reserved),
+        ("份额", Reserved),
+        ("指标", Indicator),
+        ("工资福利", Wages),
+        ("对个人和家庭", Individuals),
+        ("商品和服务", Goods),
+        ("资本性支出", Capital),
+        ("人员经费", Personnel),
+        ("公用经费", Public),
+        ("基本支出", Basic),
+        ("项目支出", Project),
+        ("其他运转", OtherOperation),
+        ("特定目标", SpecificTarget),
+        ("经营支出", OperatingExpense),
+        ("上解上级", RemitToSuperior),
+        ("对附属单位", SubsidyToAffiliated),
+        ("因公出国", Abroad),
+        ("公务用车购置及", Vehicle),
+        ("公务用车购置费", VehiclePurchase),
+        ("公务用车运行", VehicleOperation),
+        ("公务接待", Reception),
+        ("非财政拨款结余", NonFiscalBalance),
+        ("结转", CarryOver),
+        ("一般公共预算", GeneralBudget),
+        ("政府性基金", GovFund),
+        ("基金预算", GovFund),
+        ("国有资本", StateCapital),
+        ("国有资产经营", StateCapital),
+        ("财政专户", SpecialAccount),
+        ("单位资金", UnitFunds),
+        ("财政拨款", FiscalAppropriation),
+        ("资金总额", Total),
+        ("事业单位经营", OperatingIncome),
+        ("经营收入", OperatingIncome),
+        ("事业收入", BusinessIncome),
+        ("上级补助", SuperiorSubsidy),
+        ("附属单位上缴", AffiliatedRemit),
+        ("其他收入", OtherIncome),
+        ("预算数", Amount),
+        ("金额", Amount),
+        ("价值", Amount),
+        ("本年收入", Total),
+        ("项目", Name),
+    ];
+    table
+        .iter()
+        .find(|(k, _)| l.contains(k))
+        .map(|&(_, r)| govern(r))
+        .unwrap_or(Text)
+}
+
+/// One sum identity among the columns of a row: `total = Σ parts`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub total: usize,
+    pub parts: Vec<usize>,
+}
+
+/// The sum identities a set of columns implies, by role: 合计 = Σ sources, 基本 = 人员 + 公用, …
+pub fn identities(columns: &[Column]) -> Vec<Identity> {
+    let money: Vec<&Column> = columns
+        .iter()
+        .filter(|c| c.role.is_money() && !c.role.is_part_of())
+        .collect();
+    let find = |scope: Scope, role: Role| {
+        money
+            .iter()
+            .find(|c| c.scope == scope && c.role == role)
+            .map(|c| c.index)
+    };
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let push = |total: usize, part: usize, groups: &mut Vec<(usize, Vec<usize>)>| match groups
+        .iter_mut()
+        .find(|g| g.0 == total)
+    {
+        Some(g) => g.1.push(part),
+        None => groups.push((total, vec![part])),
+    };
+    for c in &money {
+        if c.scope == Scope::Combined || c.role == Role::Amount {
+            continue;
+        }
+        // Walk up the role hierarchy until a role present in this scope, then up the scopes.
+        let mut role = c.role;
+        let mut target = None;
+        while let Some(p) = role.parent() {
+            if let Some(t) = find(c.scope, p) {
+                target = Some(t);
+                break;
+            }
+            role = p;
+        }
+        if target.is_none()
+            && c.role == Role::Total
+            && matches!(c.scope, Scope::ThisYear | Scope::CarryOver)
+        {
+            target = find(Scope::Root, Role::Total);
+        }
+        if target.is_none()
+            && c.role != Role::Total
+            && matches!(c.scope, Scope::ThisYear | Scope::CarryOver)
+        {
+            target =
+                find(Scope::Root, Role::Total).filter(|_| find(c.scope, Role::Total).is_none());
+        }
+        if let Some(t) = target.filter(|&t| t != c.index) {
+            push(t, c.index, &mut groups);
+        }
+    }
+    // The Combined view (by fund type) also adds up to the grand total.
+    if let Some(t) = find(Scope::Root, Role::Total) {
+        let parts: Vec<usize> = money
+            .iter()
+            .filter(|c| c.scope == Scope::Combined)
+            .map(|c| c.index)
+            .collect();
+        if !parts.is_empty() {
+            groups.push((t, parts));
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|g| !g.1.is_empty())
+        .map(|(total, parts)| Identity { total, parts })
+        .collect()
+}
+
+/// Income-type sources (事业收入, 其他收入, …) are never split out of a carry-over group.
+pub fn plausible(scope: Scope, role: Role) -> bool {
+    use Role::*;
+    !(scope == Scope::CarryOver
+        && matches!(
+            role,
+            BusinessIncome | OperatingIncome | SuperiorSubsidy | AffiliatedRemit | OtherIncome
+        ))
+}
+
+/// Sorts a scope's money roles into the canonical order (subtotal first, then its parts).
+pub fn canonical_key(c: &Column) -> (u32, u32) {
+    let scope_rank = match c.scope {
+        Scope::Root if c.role == Role::Total => 0,
+        Scope::Combined => 1,
+        Scope::ThisYear => 2,
+        Scope::Income | Scope::Expenditure => 2,
+        Scope::Root => 3,
+        Scope::CarryOver => 4,
+    };
+    let root_after = if c.scope == Scope::Root && matches!(c.role, Role::CarryOver) {
+        50
+    } else {
+        0
+    };
+    (scope_rank * 1000 + root_after, c.role.order())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(lines: &[&str]) -> (Vec<Vec<String>>, usize) {
+        let rows: Vec<Vec<String>> = lines
+            .iter()
+            .map(|l| l.split('\t').map(String::from).collect())
+            .collect();
+        let w = rows.iter().map(Vec::len).max().unwrap_or(0);
+        (rows, w)
+    }
+
+    #[test]
+    fn hebei_income_header() {
+        let (r, w) = rows(&[
+            "序号\t功能分类科目\t\t合计\t本年收入\t\t\t\t\t\t\t\t上年结转",
+            "\t科目编码\t科目名称\t\t小计\t财政拨款收入\t财政专户收入\t事业收入\t经营收入\t上级补助收入\t附属单位上缴收入\t其他收入\t",
+        ]);
+        let cols = columns_from_header(&r, w);
+        let roles: Vec<(Scope, Role)> = cols.iter().map(Column::key).collect();
+        assert_eq!(roles[1], (Scope::Root, Role::Code));
+        assert_eq!(roles[2], (Scope::Root, Role::Name));
+        assert_eq!(roles[3], (Scope::Root, Role::Total));
+        assert_eq!(roles[4], (Scope::ThisYear, Role::Total));
+        assert_eq!(roles[5], (Scope::ThisYear, Role::FiscalAppropriation));
+        assert_eq!(roles[11], (Scope::ThisYear, Role::OtherIncome));
+        assert_eq!(roles[12], (Scope::Root, Role::CarryOver));
+        let ids = identities(&cols);
+        assert!(
+            ids.contains(&Identity {
+                total: 3,
+                parts: vec![4, 12]
+            }),
+            "{ids:?}"
+        );
+        assert!(
+            ids.contains(&Identity {
+                total: 4,
+                parts: (5..=11).collect()
+            }),
+            "{ids:?}"
+        );
+    }
+
+    #[test]
+    fn henan_expenditure_header() {
+        let (r, w) = rows(&[
+            "科目编码\t\t\t单位代码\t单位（科目名称）\t合计\t基本支出\t\t\t项目支出\t\t\t",
+            "\t\t\t\t\t\t小计\t人员经费\t\t公用经费\t小计\t其他运转类\t特定目标类",
+        ]);
+        let cols = columns_from_header(&r, w);
+        assert_eq!(cols[5].role, Role::Total);
+        assert_eq!(cols[6].role, Role::Basic);
+        assert_eq!(
+            (cols[7].role, cols[8].role),
+            (Role::Personnel, Role::Personnel)
+        );
+        assert_eq!(cols[10].role, Role::Project);
+        assert_eq!(cols[12].role, Role::SpecificTarget);
+        let ids = identities(&cols);
+        assert!(
+            ids.contains(&Identity {
+                total: 5,
+                parts: vec![6, 10]
+            }),
+            "{ids:?}"
+        );
+        assert!(
+            ids.contains(&Identity {
+                total: 10,
+                parts: vec![11, 12]
+            }),
+            "{ids:?}"
+        );
+    }
+}

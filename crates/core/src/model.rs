@@ -1,0 +1,166 @@
+//! The document model: a paste holds one or more units (单位/部门), each with tables and prose.
+
+use crate::decode::Encoding;
+use crate::facts::{self, Fact};
+use crate::kind::TableKind;
+use crate::layout::{self, AmountUnit};
+use crate::normalize::fold_punct;
+use crate::table::{self, Table};
+use serde::Serialize;
+
+/// Which provincial template the disclosure follows; rules respect each one's conventions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Template {
+    /// 河北: 部门预算收支总表 …, 序号/栏次 columns, a unit-code line on every page.
+    Hebei,
+    /// 河南: 部门收支预算表 …, 部门名称 lines, codes split into 类/款/项.
+    Henan,
+    Unknown,
+}
+
+/// One budget unit or department and everything disclosed about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unit {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub year: Option<u16>,
+    pub amount_unit: AmountUnit,
+    pub template: Template,
+    /// First and last source lines (1-based).
+    pub lines: (usize, usize),
+    pub tables: Vec<Table>,
+    pub facts: Vec<Fact>,
+}
+
+impl Unit {
+    pub fn table(&self, kind: TableKind) -> Option<&Table> {
+        self.tables.iter().find(|t| t.kind == kind)
+    }
+
+    pub fn tables_of(&self, kind: TableKind) -> impl Iterator<Item = &Table> {
+        self.tables.iter().filter(move |t| t.kind == kind)
+    }
+}
+
+/// A parsed paste.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub encoding: Encoding,
+    /// The normalised source lines; index `n - 1` is source line `n`.
+    #[serde(skip)]
+    pub lines: Vec<String>,
+    pub units: Vec<Unit>,
+}
+
+impl Document {
+    pub fn line(&self, n: usize) -> &str {
+        n.checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .map_or("", String::as_str)
+    }
+}
+
+fn unit_key(t: &Table) -> Option<String> {
+    t.meta
+        .unit_code
+        .clone()
+        .or_else(|| t.meta.unit_name.as_deref().map(fold_punct))
+}
+
+/// Splits tables into units where the unit named in the table preambles changes.
+pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
+    let tables = table::find_tables(&lines);
+    let mut groups: Vec<(Option<String>, Vec<Table>)> = Vec::new();
+    for t in tables {
+        let key = unit_key(&t);
+        let starts_new = match (groups.last(), &key) {
+            (None, _) => true,
+            (Some((Some(cur), _)), Some(k)) => {
+                cur != k && !groups.iter().any(|g| g.0.as_ref() == Some(k))
+            }
+            _ => false,
+        };
+        if starts_new {
+            groups.push((key, vec![t]));
+        } else if let Some(g) = groups.last_mut() {
+            if g.0.is_none() {
+                g.0 = key;
+            }
+            g.1.push(t);
+        }
+    }
+    let starts: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(n, g)| {
+            if n == 0 {
+                1
+            } else {
+                unit_start(&lines, g.1[0].title_line)
+            }
+        })
+        .collect();
+    let doc_year = lines.iter().take(40).find_map(|l| layout::year_in(l));
+    let units = groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, (_, tables))| {
+            let first = starts[n];
+            let last = starts.get(n + 1).map_or(lines.len(), |s| s - 1);
+            make_unit(&lines, tables, (first, last), doc_year)
+        })
+        .collect();
+    Document {
+        encoding,
+        lines,
+        units,
+    }
+}
+
+/// A unit's section begins at its heading (`二、…中心收支预算`) just above its first table.
+fn unit_start(lines: &[String], title_line: usize) -> usize {
+    let mut i = title_line - 1; // 0-based index of the title
+    while i > 0 && layout::is_blank(&lines[i - 1]) {
+        i -= 1;
+    }
+    if i > 0 && layout::is_heading(&lines[i - 1]) && !lines[i - 1].contains('\t') {
+        i -= 1;
+    }
+    i + 1
+}
+
+fn make_unit(
+    lines: &[String],
+    tables: Vec<Table>,
+    span: (usize, usize),
+    doc_year: Option<u16>,
+) -> Unit {
+    let code = tables.iter().find_map(|t| t.meta.unit_code.clone());
+    let name = tables.iter().find_map(|t| t.meta.unit_name.clone());
+    let year = tables
+        .iter()
+        .find_map(|t| t.meta.year)
+        .or_else(|| tables.iter().find_map(|t| layout::year_in(&t.title)))
+        .or(doc_year);
+    let amount_unit = tables
+        .iter()
+        .find_map(|t| t.meta.amount_unit)
+        .unwrap_or(AmountUnit::WanYuan);
+    let template = match tables.iter().find(|t| t.kind == TableKind::BudgetSummary) {
+        Some(t) if t.title.contains("收支总表") => Template::Hebei,
+        Some(t) if t.title.contains("收支预算表") => Template::Henan,
+        _ => Template::Unknown,
+    };
+    let facts = facts::extract(lines, span, &tables);
+    Unit {
+        code,
+        name,
+        year,
+        amount_unit,
+        template,
+        lines: span,
+        tables,
+        facts,
+    }
+}
