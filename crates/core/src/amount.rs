@@ -101,22 +101,29 @@ impl Interval {
         Interval { lo: v, hi: v }
     }
 
-    pub fn add(self, other: Interval) -> Interval {
+    pub fn intersects(self, other: Interval) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+}
+
+/// The sum of two rounded figures lies anywhere in the sum of their intervals.
+impl std::ops::Add for Interval {
+    type Output = Interval;
+    fn add(self, other: Interval) -> Interval {
         Interval {
             lo: self.lo + other.lo,
             hi: self.hi + other.hi,
         }
     }
+}
 
-    pub fn sub(self, other: Interval) -> Interval {
+impl std::ops::Sub for Interval {
+    type Output = Interval;
+    fn sub(self, other: Interval) -> Interval {
         Interval {
             lo: self.lo - other.hi,
             hi: self.hi - other.lo,
         }
-    }
-
-    pub fn intersects(self, other: Interval) -> bool {
-        self.lo <= other.hi && other.lo <= self.hi
     }
 }
 

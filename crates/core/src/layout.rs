@@ -89,10 +89,12 @@ pub fn meta(line: &str) -> Option<Meta> {
     if f.starts_with('(') && f.ends_with("年度)") && f.chars().count() <= 10 {
         return year_in(&f).map(Meta::YearLabel);
     }
-    if f.starts_with("预算") && f.ends_with('表') && f.chars().count() <= 6 {
-        if f.chars().any(|c| c.is_ascii_digit()) {
-            return Some(Meta::FormNo);
-        }
+    if f.starts_with("预算")
+        && f.ends_with('表')
+        && f.chars().count() <= 6
+        && f.chars().any(|c| c.is_ascii_digit())
+    {
+        return Some(Meta::FormNo);
     }
     unit_code_line(t)
 }
@@ -168,7 +170,7 @@ pub fn is_heading(line: &str) -> bool {
         Some('(') => f.chars().nth(1).is_some_and(is_cn_numeral),
         Some(c) if is_cn_numeral(c) => {
             f.chars().take_while(|c| is_cn_numeral(*c)).count() < f.chars().count()
-                && f.chars().skip_while(|c| is_cn_numeral(*c)).next() == Some('、')
+                && f.chars().find(|c| !is_cn_numeral(*c)) == Some('、')
         }
         _ => false,
     }

@@ -230,7 +230,7 @@ fn fragment_run_then_table(lines: &[String], from: usize, limit: usize) -> bool 
     lines[from..limit]
         .iter()
         .filter(|l| !layout::is_blank(l))
-        .find(|l| !(is_short_fragment(l) && !layout::is_tabular(l)))
+        .find(|l| !is_short_fragment(l) || layout::is_tabular(l))
         .is_some_and(|l| layout::is_tabular(l))
 }
 
@@ -495,13 +495,14 @@ fn score(
             c.role,
             Role::Quantity | Role::UnitPrice | Role::ProjectBudget | Role::Reserved | Role::RowNo
         );
-        if money_role && amounts == 0 && texts.iter().any(|t| Amount::parse(t).is_none()) {
-            plaus -= 1;
-        } else if !money_role && !numeric_ok && amounts * 2 > texts.len() {
-            plaus -= 1;
+        let misplaced_text =
+            money_role && amounts == 0 && texts.iter().any(|t| Amount::parse(t).is_none());
+        let misplaced_money = !money_role && !numeric_ok && amounts * 2 > texts.len();
+        plaus += if misplaced_text || misplaced_money {
+            -1
         } else {
-            plaus += 1;
-        }
+            1
+        };
     }
     (arith, plaus)
 }
