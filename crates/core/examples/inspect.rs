@@ -22,6 +22,22 @@ fn main() {
             u.lines,
             u.facts.len()
         );
+        if std::env::var_os("FACTS").is_some() {
+            for f in &u.facts {
+                println!(
+                    "  FACT {:>4}:{:<3} {:?} {:?} {} {:?} {:?} of={:?} | {}",
+                    f.line,
+                    f.col,
+                    f.subject,
+                    f.measure,
+                    f.value.map_or("-".into(), |a| a.printed()),
+                    f.unit,
+                    f.direction,
+                    f.of,
+                    f.text
+                );
+            }
+        }
         for t in &u.tables {
             println!(
                 "  {:<28} {:?} rows={} empty={} kv={} notes={} title={}",
