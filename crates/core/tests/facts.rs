@@ -27,13 +27,13 @@ fn on(doc: &Document, unit: usize, line: usize, subject: Subject, measure: Measu
         .collect()
 }
 
-fn one<'a>(
-    doc: &'a Document,
+fn one(
+    doc: &Document,
     unit: usize,
     line: usize,
     subject: Subject,
     measure: Measure,
-) -> &'a Fact {
+) -> &Fact {
     let found: Vec<&Fact> = doc.units[unit]
         .facts
         .iter()
