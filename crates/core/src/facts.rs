@@ -291,7 +291,14 @@ fn paragraphs(
     span: (usize, usize),
     tables: &[Table],
 ) -> Vec<(Paragraph, Section)> {
-    let in_table = |n: usize| tables.iter().any(|t| t.lines.0 <= n && n <= t.lines.1);
+    let mut table_line = vec![false; lines.len() + 2];
+    for t in tables {
+        let last = t.lines.1.min(lines.len());
+        if let Some(span) = table_line.get_mut(t.lines.0..=last) {
+            span.fill(true);
+        }
+    }
+    let in_table = |n: usize| table_line.get(n).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut section = Section::Other;
     let mut cur: Option<Paragraph> = None;

@@ -50,7 +50,7 @@ pub struct Finding {
 }
 
 /// The summary of one rebuilt table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableSummary {
     pub kind: TableKind,
     pub title: String,
@@ -74,7 +74,7 @@ impl From<&Table> for TableSummary {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnitReport {
     pub code: Option<String>,
     pub name: Option<String>,
@@ -104,7 +104,7 @@ impl UnitReport {
 }
 
 /// One checked input.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FileReport {
     pub path: String,
     /// The encoding the bytes were read in; absent when the input was unusable.
@@ -143,7 +143,7 @@ impl FileReport {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
     pub files: Vec<FileReport>,
 }

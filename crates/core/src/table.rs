@@ -197,6 +197,11 @@ fn detect_blocks(lines: &[String]) -> Vec<Block> {
             i += 1;
         }
         let (title_line, title) = joined_title(lines, start);
+        // The first half of a wrapped title belongs to this table, not the one before.
+        if let Some(prev) = blocks.last_mut() {
+            let prev: &mut Block = prev;
+            prev.lines.retain(|&i| i < title_line);
+        }
         blocks.push(Block {
             kind,
             title,
@@ -229,6 +234,7 @@ fn joined_title(lines: &[String], start: usize) -> (usize, String) {
 fn fragment_run_then_table(lines: &[String], from: usize, limit: usize) -> bool {
     lines[from..limit]
         .iter()
+        .take(24)
         .filter(|l| !layout::is_blank(l))
         .find(|l| !is_short_fragment(l) || layout::is_tabular(l))
         .is_some_and(|l| layout::is_tabular(l))
@@ -240,9 +246,9 @@ fn merge_continuations(lines: &[String], blocks: Vec<Block>) -> Vec<Block> {
     for b in blocks {
         if let Some(prev) = out.last_mut() {
             let prev_end = prev.lines.last().copied().unwrap_or(prev.title_line);
-            let gap_blank = lines[prev_end + 1..b.title_line]
-                .iter()
-                .all(|l| layout::is_blank(l));
+            let gap_blank = lines
+                .get(prev_end + 1..b.title_line)
+                .is_some_and(|gap| gap.iter().all(|l| layout::is_blank(l)));
             if prev.kind == b.kind && fold_punct(&prev.title) == fold_punct(&b.title) && gap_blank {
                 prev.lines.push(b.title_line);
                 prev.lines.extend(b.lines);
@@ -543,6 +549,8 @@ fn canonical(columns: &[Column]) -> Option<Vec<Column>> {
     changed.then_some(out)
 }
 
+const MAX_SEARCH_WIDTH: usize = 48;
+
 /// A header variant to try, with what it changes relative to the base it came from.
 struct Variant {
     columns: Vec<Column>,
@@ -634,6 +642,8 @@ fn choose_mapping(
     };
     let max_width = pages.iter().map(data_width).max().unwrap_or(0);
     let debug = std::env::var_os("YUSUAN_DEBUG_MAPPING").is_some();
+    // Real budget tables have at most a few dozen columns; beyond that, trust the header.
+    let search = max_width <= MAX_SEARCH_WIDTH;
     let mut best: Option<((i32, i32, i32, i32), TableMapping)> = None;
     for (b, base) in bases.iter().enumerate() {
         let from_sibling = b
@@ -643,14 +653,23 @@ fn choose_mapping(
                     .filter(|s| !page_headers.contains(s))
                     .count()
                     .min(bases.len());
-        for v in variants(&pad(base.clone(), max_width)) {
+        let padded = pad(base.clone(), max_width);
+        let tried = if search {
+            variants(&padded)
+        } else {
+            vec![Variant {
+                columns: padded,
+                changes: Vec::new(),
+            }]
+        };
+        for v in tried {
             let width = v.columns.len();
             let (mut arith, mut plaus, mut complexity, mut right) =
                 (0, 0, v.changes.len() as i32, 0);
             let mut inserts = Vec::new();
             for (p, page) in pages.iter().enumerate() {
                 let dw = data_width(page);
-                let can_insert = !page.data.is_empty() && dw < width;
+                let can_insert = search && !page.data.is_empty() && dw < width;
                 let options: Vec<Option<usize>> = std::iter::once(None)
                     .chain(can_insert.then(|| (0..dw).map(Some)).into_iter().flatten())
                     .collect();

@@ -27,13 +27,7 @@ fn on(doc: &Document, unit: usize, line: usize, subject: Subject, measure: Measu
         .collect()
 }
 
-fn one(
-    doc: &Document,
-    unit: usize,
-    line: usize,
-    subject: Subject,
-    measure: Measure,
-) -> &Fact {
+fn one(doc: &Document, unit: usize, line: usize, subject: Subject, measure: Measure) -> &Fact {
     let found: Vec<&Fact> = doc.units[unit]
         .facts
         .iter()

@@ -1,0 +1,38 @@
+# The two commands a new user needs:
+#   make serve   build the checker page and serve it on http://127.0.0.1:8080
+#   make test    run every test (formatting, lints, unit, fixture and property tests, the page
+#                built for release and driven in headless Chromium)
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: setup setup-test serve build test lint unit page browser
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+serve: setup
+	trunk serve --release
+
+build: setup
+	trunk build --release
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy -p yusuan-web --target wasm32-unknown-unknown --locked -- -D warnings
+
+unit:
+	cargo test --workspace --locked
+
+page: build
+	@test -s dist/index.html && ls dist/*.wasm >/dev/null
+	@echo "page built: $$(du -ch dist/*.wasm dist/*.js | tail -1)"
+
+browser: page
+	node --test tests/e2e/
+
+test: setup-test lint unit browser
