@@ -1,0 +1,93 @@
+//! The `yusuan` binary: its JSON contract, stdin, and exit statuses.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn fixture(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let name = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with(prefix))
+        .unwrap();
+    format!("{dir}/{name}")
+}
+
+fn yusuan(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn json_report_keeps_the_contract_fields() {
+    let path = fixture("002");
+    let (code, out, _) = yusuan(&["check", "--format", "json", &path], None);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let file = &v["files"][0];
+    assert_eq!(file["path"], path.as_str());
+    assert_eq!(file["encoding"], "utf-8");
+    let units = file["units"].as_array().unwrap();
+    assert_eq!(units.len(), 2);
+    assert_eq!(units[1]["code"], "450003");
+    assert_eq!(units[1]["name"], "青龙满族自治县医疗保险基金服务中心");
+    assert_eq!(units[1]["year"], 2025);
+    let t = &units[1]["tables"][0];
+    assert_eq!(t["kind"], "budget_summary");
+    assert_eq!(t["title"], "单位预算收支总表");
+    assert_eq!(t["lines"], serde_json::json!([619, 672]));
+    assert_eq!(t["rows"], 34);
+    assert_eq!(t["empty"], false);
+    assert!(units[1]["findings"].is_array());
+}
+
+#[test]
+fn reads_stdin_and_reports_gbk() {
+    let text = std::fs::read_to_string(fixture("003")).unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let (code, out, _) = yusuan(&["check", "--format", "json", "-"], Some(&gbk));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["files"][0]["path"], "-");
+    assert_eq!(v["files"][0]["encoding"], "gb18030");
+    assert_eq!(v["files"][0]["units"][0]["name"], "巨鹿县医疗保障局");
+}
+
+#[test]
+fn unusable_input_exits_2_with_a_message() {
+    let (code, out, _) = yusuan(&["check", "-"], Some(&[0x89, b'P', b'N', b'G', 0, 0, 0, 0]));
+    assert_eq!(code, 2);
+    assert!(out.contains("二进制"), "{out}");
+    let (code, _, err) = yusuan(&["check", "/nonexistent/file.txt"], None);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = yusuan(&["check", "--format", "xml", "x"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown format"));
+}
+
+#[test]
+fn text_report_names_units_and_tables() {
+    let (code, out, _) = yusuan(&["check", &fixture("004")], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("单位 - 温县医疗保障局 · 2024年 · 15 张表"),
+        "{out}"
+    );
+    assert!(out.contains("operating_cost"));
+    assert!(out.contains("修正: 第550–560行"));
+}
