@@ -61,11 +61,27 @@ fn reads_stdin_and_reports_gbk() {
     let text = std::fs::read_to_string(fixture("003")).unwrap();
     let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
     let (code, out, _) = yusuan(&["check", "--format", "json", "-"], Some(&gbk));
-    assert_eq!(code, 0);
+    // Seed 003's spending plans never reach 100%: errors, so exit status 1.
+    assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["files"][0]["path"], "-");
     assert_eq!(v["files"][0]["encoding"], "gb18030");
     assert_eq!(v["files"][0]["units"][0]["name"], "巨鹿县医疗保障局");
+}
+
+#[test]
+fn fail_on_sets_the_exit_status() {
+    // Seed 002 has only rounding gaps (info): 0 by default, 0 at warning, 0 at never.
+    let clean = fixture("002");
+    assert_eq!(yusuan(&["check", &clean], None).0, 0);
+    assert_eq!(
+        yusuan(&["check", "--fail-on", "warning", &clean], None).0,
+        0
+    );
+    // Seed 001 has errors and warnings.
+    let flawed = fixture("001");
+    assert_eq!(yusuan(&["check", &flawed], None).0, 1);
+    assert_eq!(yusuan(&["check", "--fail-on", "never", &flawed], None).0, 0);
 }
 
 #[test]
@@ -83,7 +99,8 @@ fn unusable_input_exits_2_with_a_message() {
 #[test]
 fn text_report_names_units_and_tables() {
     let (code, out, _) = yusuan(&["check", &fixture("004")], None);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
+    assert!(out.contains("XT-008"), "{out}");
     assert!(
         out.contains("单位 - 温县医疗保障局 · 2024年 · 15 张表"),
         "{out}"

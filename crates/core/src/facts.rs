@@ -144,6 +144,11 @@ pub struct Fact {
     pub direction: Option<Direction>,
     /// For named items: the subject of the sentence they break down.
     pub of: Option<Subject>,
+    /// The first subject of the figure's sentence (the previous sentence's, if it names none).
+    pub topic: Option<Subject>,
+    /// Running numbers of the sentence and paragraph within the unit's prose.
+    pub sentence: usize,
+    pub paragraph: usize,
     /// The clause the figure was read from.
     pub text: String,
 }
@@ -511,17 +516,26 @@ pub fn extract(lines: &[String], span: (usize, usize), tables: &[Table]) -> Vec<
         .find_map(|t| t.meta.year)
         .or_else(|| tables.iter().find_map(|t| layout::year_in(&t.title)));
     let mut out = Vec::new();
+    let mut counters = (0usize, 0usize);
     for (p, section) in paragraphs(lines, span, tables) {
+        counters.0 += 1;
+        counters.1 += 1;
         if section == Section::Performance && !p.text.iter().collect::<String>().contains("项目")
         {
             continue;
         }
-        extract_paragraph(&p, section, year, &mut out);
+        extract_paragraph(&p, section, year, &mut counters, &mut out);
     }
     out
 }
 
-fn extract_paragraph(p: &Paragraph, section: Section, year: Option<u16>, out: &mut Vec<Fact>) {
+fn extract_paragraph(
+    p: &Paragraph,
+    section: Section,
+    year: Option<u16>,
+    counters: &mut (usize, usize),
+    out: &mut Vec<Fact>,
+) {
     let keys = keywords(section);
     let figs = figures(&p.text);
     // A sentence ends at 。; its topic is the first subject it names; `last` is the subject of
@@ -536,10 +550,19 @@ fn extract_paragraph(p: &Paragraph, section: Section, year: Option<u16>, out: &m
         let mut new_sentence = false;
         if let Some(stop) = p.text[prev_end..f.start].iter().rposition(|&c| c == '。') {
             sentence_start = prev_end + stop + 1;
-            prev_topic = topic.take().or(prev_topic);
-            recent = None;
-            last = None;
-            new_sentence = true;
+            counters.0 += 1;
+            // `…6536.40 万元。其中：基本支出…` continues the sentence before it.
+            let continues = p.text[sentence_start..f.start]
+                .iter()
+                .collect::<String>()
+                .trim_start()
+                .starts_with("其中");
+            if !continues {
+                prev_topic = topic.take().or(prev_topic);
+                recent = None;
+                last = None;
+                new_sentence = true;
+            }
         }
         let floor = prev_end.max(sentence_start);
         let label_start = p.text[floor..f.start]
@@ -616,6 +639,12 @@ fn extract_paragraph(p: &Paragraph, section: Section, year: Option<u16>, out: &m
             unit: f.unit,
             direction,
             of,
+            topic: topic
+                .clone()
+                .or_else(|| Some(subject.clone()).filter(|_| !is_item))
+                .or_else(|| prev_topic.clone()),
+            sentence: counters.0,
+            paragraph: counters.1,
             text: text.trim().to_owned(),
         });
         if !is_item {
@@ -634,6 +663,11 @@ fn extract_paragraph(p: &Paragraph, section: Section, year: Option<u16>, out: &m
         topic.or(prev_topic),
         out,
     );
+    // Statements of no change carry the numbers of where they were found.
+    for f in out.iter_mut().filter(|f| f.paragraph == 0) {
+        f.sentence = counters.0;
+        f.paragraph = counters.1;
+    }
 }
 
 /// `与2023年预算2.8万元相比` / `上年 x 万元`: last year's figure.
@@ -760,6 +794,9 @@ fn flat_statements(
         unit: FactUnit::WanYuan,
         direction: Some(Direction::Flat),
         of: None,
+        topic: None,
+        sentence: 0,
+        paragraph: 0,
         text: text
             .trim()
             .trim_start_matches(['，', ',', '；', '。'])

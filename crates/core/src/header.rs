@@ -414,6 +414,7 @@ fn role_of_label(leaf: &str, path: &[String]) -> Role {
         ("部门名称", Name),
         ("单位名称", Name),
         ("项目类型", ProjectType),
+        ("类型", ProjectType),
         ("项目单位", ProjectUnit),
         ("采购物品", ItemName),
         ("目录序号", CatalogNo),

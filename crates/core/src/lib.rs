@@ -12,6 +12,7 @@ pub mod layout;
 pub mod model;
 pub mod normalize;
 pub mod report;
+pub mod rules;
 pub mod table;
 
 pub use amount::{Amount, Interval};

@@ -5,6 +5,7 @@ use crate::facts::Fact;
 use crate::kind::TableKind;
 use crate::layout::AmountUnit;
 use crate::model::{Document, Template, Unit};
+use crate::rules::Outcome;
 use crate::table::{Repair, Table};
 use serde::Serialize;
 
@@ -43,6 +44,8 @@ pub struct Finding {
     pub severity: Severity,
     /// Chinese message that states the numbers.
     pub message: String,
+    /// The same in English.
+    pub message_en: String,
     /// Every source line involved (1-based).
     pub lines: Vec<usize>,
     pub expected: Option<String>,
@@ -85,10 +88,12 @@ pub struct UnitReport {
     pub tables: Vec<TableSummary>,
     pub facts: Vec<Fact>,
     pub findings: Vec<Finding>,
+    /// How each rule came out: passed, failed, or not applicable (and why).
+    pub rules: Vec<Outcome>,
 }
 
 impl UnitReport {
-    pub fn new(unit: &Unit, findings: Vec<Finding>) -> Self {
+    pub fn new(unit: &Unit, findings: Vec<Finding>, rules: Vec<Outcome>) -> Self {
         UnitReport {
             code: unit.code.clone(),
             name: unit.name.clone(),
@@ -99,6 +104,7 @@ impl UnitReport {
             tables: unit.tables.iter().map(TableSummary::from).collect(),
             facts: unit.facts.clone(),
             findings,
+            rules,
         }
     }
 }
@@ -123,7 +129,10 @@ impl FileReport {
             units: doc
                 .units
                 .iter()
-                .map(|u| UnitReport::new(u, Vec::new()))
+                .map(|u| {
+                    let (findings, outcomes) = crate::rules::run(doc, u);
+                    UnitReport::new(u, findings, outcomes)
+                })
                 .collect(),
             error: None,
         }

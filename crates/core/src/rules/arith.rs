@@ -1,0 +1,354 @@
+//! Rounding done right: each printed figure stands for the interval of values that round to it
+//! (2 decimals → ±0.005; `0.3` → ±0.05). A sum identity holds when the reported total's
+//! interval meets the interval of the sum of the parts (XBRL Calculations 1.1, round-to-nearest).
+//! A difference explained by rounding is reported as `info` (尾数差), never as an error.
+
+use crate::amount::{Amount, Interval};
+use crate::report::{Finding, Severity};
+use crate::rules::RuleDoc;
+use rust_decimal::Decimal;
+
+/// A figure with where it came from. `amount: None` is a blank cell: not reported, which in a
+/// sum counts as zero printed at the table's precision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fig {
+    pub amount: Option<Amount>,
+    pub line: usize,
+    /// What the figure is, for messages (`收支总表·收入总计`).
+    pub label: String,
+}
+
+impl Fig {
+    pub fn new(amount: Option<Amount>, line: usize, label: impl Into<String>) -> Self {
+        Fig {
+            amount,
+            line,
+            label: label.into(),
+        }
+    }
+
+    pub fn value(&self) -> Decimal {
+        self.amount.map_or(Decimal::ZERO, |a| a.value)
+    }
+
+    /// The interval it stands for; a blank is zero at two decimals.
+    pub fn interval(&self) -> Interval {
+        match self.amount {
+            Some(a) => a.interval(),
+            None => Interval {
+                lo: Decimal::new(-5, 3),
+                hi: Decimal::new(5, 3),
+            },
+        }
+    }
+
+    pub fn printed(&self) -> String {
+        self.amount
+            .map_or_else(|| "空白".to_owned(), |a| a.printed())
+    }
+}
+
+/// How a comparison came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The printed figures agree exactly.
+    Exact,
+    /// They differ, but by no more than rounding explains.
+    Rounding,
+    /// No rounding explains the difference.
+    Broken,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub verdict: Verdict,
+    /// The reported figure (the total, or the left side).
+    pub reported: Decimal,
+    /// The computed figure (the sum of the parts, or the right side).
+    pub computed: Decimal,
+    pub reported_iv: Interval,
+    pub computed_iv: Interval,
+}
+
+impl Comparison {
+    pub fn difference(&self) -> Decimal {
+        self.reported - self.computed
+    }
+}
+
+fn verdict(reported: Decimal, computed: Decimal, r: Interval, c: Interval) -> Verdict {
+    if reported == computed {
+        Verdict::Exact
+    } else if r.intersects(c) {
+        Verdict::Rounding
+    } else {
+        Verdict::Broken
+    }
+}
+
+/// `total = Σ parts`. `None` when every figure is blank (nothing was stated).
+pub fn sum(total: &Fig, parts: &[Fig]) -> Option<Comparison> {
+    if total.amount.is_none() && parts.iter().all(|p| p.amount.is_none()) {
+        return None;
+    }
+    let computed: Decimal = parts.iter().map(Fig::value).sum();
+    let computed_iv = parts
+        .iter()
+        .map(Fig::interval)
+        .fold(Interval::point(Decimal::ZERO), |a, b| a + b);
+    let reported_iv = total.interval();
+    Some(Comparison {
+        verdict: verdict(total.value(), computed, reported_iv, computed_iv),
+        reported: total.value(),
+        computed,
+        reported_iv,
+        computed_iv,
+    })
+}
+
+/// `a = b`, the one-part case of [`sum`].
+pub fn equal(a: &Fig, b: &Fig) -> Option<Comparison> {
+    sum(a, std::slice::from_ref(b))
+}
+
+/// `rate% = change / base × 100` with interval division. `None` when the base may be zero.
+pub fn ratio_percent(part: Interval, whole: Interval) -> Option<Interval> {
+    if whole.lo <= Decimal::ZERO {
+        return None;
+    }
+    let hundred = Decimal::from(100);
+    let lo = part.lo.checked_mul(hundred)?.checked_div(whole.hi)?;
+    let hi = part.hi.checked_mul(hundred)?.checked_div(whole.lo)?;
+    Some(Interval {
+        lo: lo.min(hi),
+        hi: lo.max(hi),
+    })
+}
+
+fn fmt(d: Decimal) -> String {
+    d.round_dp(6).normalize().to_string()
+}
+
+/// The expression of a sum for messages: `170.73 + 8701.43`.
+pub fn expr(parts: &[Fig]) -> String {
+    if parts.is_empty() {
+        return "0".into();
+    }
+    parts
+        .iter()
+        .map(Fig::printed)
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// Builds the finding for a comparison that is not exact: the rule's severity when broken,
+/// `info` for a rounding gap. `what` names the identity in Chinese.
+pub fn finding(
+    rule: &RuleDoc,
+    c: &Comparison,
+    what: &str,
+    reported: &Fig,
+    parts: &[Fig],
+) -> Option<Finding> {
+    let mut lines: Vec<usize> = std::iter::once(reported.line)
+        .chain(parts.iter().map(|p| p.line))
+        .filter(|&l| l > 0)
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let d = fmt(c.difference());
+    let (severity, message, message_en) = match c.verdict {
+        Verdict::Exact => return None,
+        Verdict::Rounding => (
+            Severity::Info,
+            format!(
+                "{what}：{} {} 与 {} = {} 相差 {d}，在四舍五入误差范围内（尾数差；区间 {} 与 {} 相交）",
+                reported.label,
+                reported.printed(),
+                expr(parts),
+                fmt(c.computed),
+                c.reported_iv,
+                c.computed_iv
+            ),
+            format!(
+                "{}: reported {} vs computed {} (difference {d}) is explained by rounding: {} meets {}",
+                rule.title_en(),
+                reported.printed(),
+                fmt(c.computed),
+                c.reported_iv,
+                c.computed_iv
+            ),
+        ),
+        Verdict::Broken => (
+            rule.severity,
+            format!(
+                "{what}：{} {} ≠ {} = {}，相差 {d}（区间 {} 与 {} 不相交，不是四舍五入造成的）",
+                reported.label,
+                reported.printed(),
+                expr(parts),
+                fmt(c.computed),
+                c.reported_iv,
+                c.computed_iv
+            ),
+            format!(
+                "{}: reported {} but the parts give {} (difference {d}); intervals {} and {} do not meet",
+                rule.title_en(),
+                reported.printed(),
+                fmt(c.computed),
+                c.reported_iv,
+                c.computed_iv
+            ),
+        ),
+    };
+    Some(Finding {
+        rule: rule.code.to_owned(),
+        severity,
+        message,
+        message_en,
+        lines,
+        expected: Some(fmt(c.computed)),
+        actual: Some(reported.printed()),
+    })
+}
+
+/// Compares and, unless exact, pushes the finding.
+pub fn check_sum(
+    rule: &RuleDoc,
+    what: &str,
+    total: &Fig,
+    parts: &[Fig],
+    out: &mut Vec<Finding>,
+) -> Option<Verdict> {
+    let c = sum(total, parts)?;
+    out.extend(finding(rule, &c, what, total, parts));
+    Some(c.verdict)
+}
+
+pub fn check_equal(
+    rule: &RuleDoc,
+    what: &str,
+    a: &Fig,
+    b: &Fig,
+    out: &mut Vec<Finding>,
+) -> Option<Verdict> {
+    check_sum(rule, what, a, std::slice::from_ref(b), out)
+}
+
+/// Rounding gaps of one rule in one place are one finding, not ten: merges `info` findings
+/// with the same rule and table into a single one that lists every line.
+pub fn group_rounding(findings: Vec<Finding>, scope: &str) -> Vec<Finding> {
+    let (infos, mut rest): (Vec<Finding>, Vec<Finding>) = findings
+        .into_iter()
+        .partition(|f| f.severity == Severity::Info);
+    if infos.len() <= 1 {
+        rest.extend(infos);
+        return rest;
+    }
+    let mut lines: Vec<usize> = infos.iter().flat_map(|f| f.lines.iter().copied()).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let details: Vec<String> = infos.iter().map(|f| f.message.clone()).collect();
+    rest.push(Finding {
+        rule: infos[0].rule.clone(),
+        severity: Severity::Info,
+        message: format!(
+            "{scope}：{} 处尾数差，均在四舍五入误差范围内。{}",
+            infos.len(),
+            details.join("；")
+        ),
+        message_en: format!(
+            "{scope}: {} rounding gaps, each explained by rounding",
+            infos.len()
+        ),
+        lines,
+        expected: None,
+        actual: None,
+    });
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(s: &str) -> Fig {
+        Fig::new(Amount::parse(s), 1, "x")
+    }
+
+    #[test]
+    fn one_cent_gaps_are_rounding() {
+        // Seed 002: 8872.17 vs 170.73 + 8701.43 = 8872.16.
+        let c = sum(&f("8872.17"), &[f("170.73"), f("8701.43")]).unwrap();
+        assert_eq!(c.verdict, Verdict::Rounding);
+        // Seed 000: Σ project targets 902.62 (six figures) vs 902.63.
+        let parts: Vec<Fig> = ["136.06", "214.56", "70.00", "60.00", "392.00", "30.00"]
+            .map(f)
+            .to_vec();
+        assert_eq!(
+            sum(&f("902.63"), &parts).unwrap().verdict,
+            Verdict::Rounding
+        );
+    }
+
+    #[test]
+    fn real_gaps_are_broken() {
+        assert_eq!(
+            sum(&f("29.30"), &[f("28.30")]).unwrap().verdict,
+            Verdict::Broken
+        );
+        assert_eq!(
+            sum(&f("1890.26"), &[f("1539.63"), f("350.62")])
+                .unwrap()
+                .verdict,
+            Verdict::Rounding
+        );
+        assert_eq!(
+            sum(&f("1890.26"), &[f("1539.63"), f("350.60")])
+                .unwrap()
+                .verdict,
+            Verdict::Broken
+        );
+    }
+
+    #[test]
+    fn precision_widens_the_interval() {
+        // `0.3` stands for [0.25, 0.35]: 0.30 agrees, 0.36 does not.
+        assert_eq!(
+            equal(&f("0.3"), &f("0.30")).unwrap().verdict,
+            Verdict::Exact
+        );
+        assert_eq!(
+            equal(&f("0.3"), &f("0.34")).unwrap().verdict,
+            Verdict::Rounding
+        );
+        assert_eq!(
+            equal(&f("0.3"), &f("0.36")).unwrap().verdict,
+            Verdict::Broken
+        );
+    }
+
+    #[test]
+    fn blanks_count_as_zero_and_all_blank_is_silent() {
+        let blank = Fig::new(None, 1, "x");
+        assert_eq!(sum(&blank, &[blank.clone(), blank.clone()]), None);
+        assert_eq!(
+            sum(&f("0.00"), std::slice::from_ref(&blank))
+                .unwrap()
+                .verdict,
+            Verdict::Exact
+        );
+        assert_eq!(sum(&f("5.00"), &[blank]).unwrap().verdict, Verdict::Broken);
+    }
+
+    #[test]
+    fn percent_of_intervals() {
+        // 858.17 / 7702.57 = 11.14 %.
+        let iv = ratio_percent(
+            Amount::parse("858.17").unwrap().interval(),
+            Amount::parse("7702.57").unwrap().interval(),
+        )
+        .unwrap();
+        assert!(iv.intersects(Amount::parse("11.14").unwrap().interval()));
+        assert!(!iv.intersects(Amount::parse("11.20").unwrap().interval()));
+    }
+}

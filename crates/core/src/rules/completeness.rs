@@ -1,0 +1,141 @@
+//! 完整性: what a disclosure must contain.
+
+use super::{Applies, Cx, Family, Rule, RuleDoc};
+use crate::kind::TableKind::{self, *};
+use crate::layout::mentions_empty;
+use crate::normalize::compact;
+use crate::report::{Finding, Severity};
+
+static DIS001: RuleDoc = RuleDoc {
+    code: "DIS-001",
+    family: Family::Completeness,
+    severity: Severity::Warning,
+    title: "公开表格齐全",
+    title_en: "All required tables are published",
+    what: "部门（单位）预算公开至少包括：收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、一般公共预算“三公”经费支出表、政府性基金预算支出表，以及现行模板的国有资本经营预算支出表。",
+    why: "143号文规定公开的 8 张表是最低要求；缺表意味着某类资金没有公开。",
+    example: "一份只有收支总表和支出总表的公开，缺少财政拨款收支总表等 7 张表。",
+    basis: "《地方预决算公开操作规程》（财预〔2016〕143号）；规则参考 §1.1。",
+};
+
+pub struct RequiredTables;
+
+const REQUIRED: [TableKind; 9] = [
+    BudgetSummary,
+    IncomeSummary,
+    ExpenditureSummary,
+    FiscalSummary,
+    GeneralBudgetExpenditure,
+    GeneralBudgetBasic,
+    ThreePublic,
+    GovFundExpenditure,
+    StateCapitalExpenditure,
+];
+
+impl Rule for RequiredTables {
+    fn doc(&self) -> &'static RuleDoc {
+        &DIS001
+    }
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+        let missing: Vec<&str> = REQUIRED
+            .iter()
+            .filter(|k| cx.unit.table(**k).is_none())
+            .map(|k| k.zh())
+            .collect();
+        if !missing.is_empty() {
+            out.push(Finding {
+                rule: DIS001.code.into(),
+                severity: DIS001.severity,
+                message: format!(
+                    "缺少 {} 张必须公开的表：{}",
+                    missing.len(),
+                    missing.join("、")
+                ),
+                message_en: format!("{} required table(s) are missing", missing.len()),
+                lines: vec![cx.unit.lines.0],
+                expected: None,
+                actual: None,
+            });
+        }
+        Applies::Yes
+    }
+}
+
+static DIS002: RuleDoc = RuleDoc {
+    code: "DIS-002",
+    family: Family::Completeness,
+    severity: Severity::Warning,
+    title: "空表须说明原因",
+    title_en: "An empty table says why it is empty",
+    what: "没有数据的表（政府性基金、国有资本经营预算支出表、政府采购预算表等）应列出空表并加注说明，且说明应针对这张表的资金类型，而不是照抄其他表的注释。",
+    why: "“没有数据的表格应当列出空表并说明”；没有说明的空表让读者无法判断是没有这类资金还是漏填。",
+    example: "济源示范区医疗保障局 2023 的国有资本经营预算支出预算表只有空的合计行，没有任何说明。",
+    basis: "财预〔2016〕143号“没有数据的表格应当列出空表并说明”；GovBudgetChecker BUD-106。",
+};
+
+pub struct EmptyTableExplained;
+
+/// Words a note on an empty table of this kind should mention.
+fn fund_words(kind: TableKind) -> &'static [&'static str] {
+    match kind {
+        GovFundExpenditure => &["基金"],
+        StateCapitalExpenditure => &["国有资本"],
+        Procurement => &["采购"],
+        ThreePublic => &["三公"],
+        _ => &[],
+    }
+}
+
+impl Rule for EmptyTableExplained {
+    fn doc(&self) -> &'static RuleDoc {
+        &DIS002
+    }
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+        let empties: Vec<_> = cx
+            .unit
+            .tables
+            .iter()
+            .filter(|t| t.empty && !matches!(t.kind, OrgStructure))
+            .collect();
+        if empties.is_empty() {
+            return Applies::No("没有空表".into());
+        }
+        for t in empties {
+            let explained = t.notes.iter().any(|n| {
+                mentions_empty(&n.text)
+                    || compact(&n.text).contains("没有")
+                    || compact(&n.text).starts_with("注:无")
+                    || compact(&n.text).starts_with("注：无")
+            });
+            let words = fund_words(t.kind);
+            let names_it = t
+                .notes
+                .iter()
+                .any(|n| words.iter().any(|w| compact(&n.text).contains(w)));
+            let message = if !explained {
+                format!("《{}》没有数据，但没有说明为什么是空表", t.title)
+            } else if !words.is_empty() && !names_it {
+                format!(
+                    "《{}》的空表说明没有提到本表的资金类型（{}），可能是从其他表照抄的",
+                    t.title,
+                    words.join("、")
+                )
+            } else {
+                continue;
+            };
+            out.push(Finding {
+                rule: DIS002.code.into(),
+                severity: DIS002.severity,
+                message,
+                message_en: format!(
+                    "{} is empty without an explanation of its own",
+                    t.kind.name()
+                ),
+                lines: vec![t.title_line],
+                expected: None,
+                actual: None,
+            });
+        }
+        Applies::Yes
+    }
+}

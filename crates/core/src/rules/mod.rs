@@ -1,0 +1,211 @@
+//! The rules: every check the checker makes, listed in one registry.
+//!
+//! A rule is a small unit like a ruff or clippy lint: a stable code, a family, a default
+//! severity, a doc (what it checks, why it matters, an example, its basis) and a check over the
+//! parsed unit. Adding a rule means adding its module and one line to [`REGISTRY`].
+
+pub mod arith;
+mod codes;
+mod completeness;
+mod cross;
+mod lookup;
+mod perf;
+mod summary;
+mod table_rows;
+mod text;
+
+use crate::model::{Document, Unit};
+use crate::report::{Finding, Severity};
+use serde::Serialize;
+
+/// Rule families, in the order the report shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// 表内: arithmetic inside one table.
+    Table,
+    /// 平衡: the balance identities of the summary tables.
+    Balance,
+    /// 表间: one table against another.
+    Cross,
+    /// 表文: the prose against the tables and against itself.
+    Text,
+    /// 绩效: performance targets and spending plans.
+    Performance,
+    /// 完整性: what must be disclosed.
+    Completeness,
+    /// 科目: classification codes and names.
+    Codes,
+}
+
+impl Family {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Family::Table => "表内勾稽",
+            Family::Balance => "收支平衡",
+            Family::Cross => "表间核对",
+            Family::Text => "说明与表格",
+            Family::Performance => "绩效目标",
+            Family::Completeness => "公开完整性",
+            Family::Codes => "科目编码",
+        }
+    }
+}
+
+/// What a rule is, for users: shown by `yusuan rules` and one click away in the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleDoc {
+    pub code: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub title_en: &'static str,
+    /// 检查内容: what it checks.
+    pub what: &'static str,
+    /// 为何重要: why it matters.
+    pub why: &'static str,
+    /// 示例: an example.
+    pub example: &'static str,
+    /// 依据: the basis (regulation, table definition, or observed template convention).
+    pub basis: &'static str,
+}
+
+impl RuleDoc {
+    pub fn title_en(&self) -> &'static str {
+        self.title_en
+    }
+}
+
+/// Whether a rule could be applied to a unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applies {
+    Yes,
+    /// Not applicable, and why (a table is missing, it holds no data …).
+    No(String),
+}
+
+/// Everything a rule may look at.
+pub struct Cx<'a> {
+    pub doc: &'a Document,
+    pub unit: &'a Unit,
+}
+
+/// A check over one unit.
+pub trait Rule: Sync {
+    fn doc(&self) -> &'static RuleDoc;
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies;
+}
+
+/// Every rule, in report order.
+pub static REGISTRY: &[&dyn Rule] = &[
+    &table_rows::RowIdentities,
+    &table_rows::CodeHierarchy,
+    &summary::BudgetSummaryBalance,
+    &summary::FiscalSummaryBalance,
+    &summary::ThreePublicStructure,
+    &cross::SummaryVsIncome,
+    &cross::SummaryVsExpenditure,
+    &cross::IncomeVsExpenditureByCode,
+    &cross::SummaryVsFiscal,
+    &cross::FiscalVsGeneralBudget,
+    &cross::GeneralBudgetVsBasic,
+    &cross::BasicVsThreePublic,
+    &cross::BasicVsBasicDetail,
+    &cross::ProjectsVsExpenditure,
+    &cross::EconomicSummaryVsExpenditure,
+    &cross::OperatingCostVsBasic,
+    &cross::ProcurementVsPerformance,
+    &text::IncomeStatement,
+    &text::ExpenditureStatement,
+    &text::ThreePublicStatement,
+    &text::OperatingCostStatement,
+    &text::ProcurementStatement,
+    &text::AssetsStatement,
+    &text::PlannedAssetsVsProcurement,
+    &text::ChangeArithmetic,
+    &text::SubChangesAddUp,
+    &text::SharesMatch,
+    &text::ItemsAddUp,
+    &text::ProjectCounts,
+    &perf::SpendingPlan,
+    &perf::PerformanceBudgetSplit,
+    &perf::PerformanceVsProjects,
+    &completeness::RequiredTables,
+    &completeness::EmptyTableExplained,
+    &codes::StaleClassNames,
+];
+
+pub fn find(code: &str) -> Option<&'static dyn Rule> {
+    REGISTRY.iter().copied().find(|r| r.doc().code == code)
+}
+
+/// How a rule came out on one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+pub enum Status {
+    Passed,
+    Failed,
+    NotApplicable(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    pub rule: &'static str,
+    #[serde(flatten)]
+    pub status: Status,
+}
+
+/// Runs every rule on a unit: its findings (sorted by line) and each rule's outcome.
+pub fn run(doc: &Document, unit: &Unit) -> (Vec<Finding>, Vec<Outcome>) {
+    let cx = Cx { doc, unit };
+    let mut findings = Vec::new();
+    let mut outcomes = Vec::new();
+    for rule in REGISTRY {
+        let mut out = Vec::new();
+        let applies = rule.check(&cx, &mut out);
+        let status = match applies {
+            Applies::No(reason) if out.is_empty() => Status::NotApplicable(reason),
+            _ if out.iter().any(|f| f.severity >= Severity::Warning) => Status::Failed,
+            _ => Status::Passed,
+        };
+        outcomes.push(Outcome {
+            rule: rule.doc().code,
+            status,
+        });
+        findings.extend(out);
+    }
+    findings.sort_by_key(|f| (f.lines.first().copied().unwrap_or(0), f.rule.clone()));
+    (findings, outcomes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_codes_are_unique_and_documented() {
+        let mut codes: Vec<&str> = REGISTRY.iter().map(|r| r.doc().code).collect();
+        let n = codes.len();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "duplicate rule codes");
+        for r in REGISTRY {
+            let d = r.doc();
+            assert!(
+                !d.what.is_empty()
+                    && !d.why.is_empty()
+                    && !d.example.is_empty()
+                    && !d.basis.is_empty(),
+                "{}",
+                d.code
+            );
+            let (prefix, num) = d.code.split_once('-').expect("code like BAL-001");
+            assert!(
+                ["TAB", "BAL", "XT", "TXT", "PERF", "DIS", "CLS"].contains(&prefix)
+                    && num.len() == 3,
+                "{}",
+                d.code
+            );
+        }
+    }
+}

@@ -1,0 +1,330 @@
+//! 表内: arithmetic inside one table — across each row, and down each column.
+
+use super::arith::{check_sum, group_rounding, Fig};
+use super::{Applies, Cx, Family, Rule, RuleDoc};
+use crate::kind::TableKind;
+use crate::report::{Finding, Severity};
+use crate::table::{Row, Table};
+
+/// TAB-001.
+pub struct RowIdentities;
+
+static ROW_IDENTITIES: RuleDoc = RuleDoc {
+    code: "TAB-001",
+    family: Family::Table,
+    severity: Severity::Error,
+    title: "行内合计等于各分项之和",
+    title_en: "Row totals equal the sum of their parts",
+    what: "每张表的每一行里，表头规定的合计列等于其分项列之和：合计 = 基本支出 + 项目支出，基本支出 = 人员经费 + 公用经费，合计 = 本年收入 + 上年结转，合计 = 一般公共预算 + 政府性基金 + 国有资本经营 等。分项按表头的层级自动推出。",
+    why: "行内不平说明该行至少有一个数字录错或抄错；按行定位能直接指出是哪一个科目、哪一列。",
+    example: "支出总表第 121 行：合计 160.00 ≠ 基本支出 空白 + 项目支出 150.00，相差 10.00。",
+    basis: "表格定义（表头“合计/小计”与分项的包含关系）；勾稽关系目录 I-6、I-8、I-12、I-13、I-16。",
+};
+
+impl Rule for RowIdentities {
+    fn doc(&self) -> &'static RuleDoc {
+        &ROW_IDENTITIES
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+        let mut any = false;
+        for t in cx.unit.tables.iter().filter(|t| !t.key_value && !t.empty) {
+            let ids = t.identities();
+            if ids.is_empty() {
+                continue;
+            }
+            any = true;
+            let mut found = Vec::new();
+            for r in &t.rows {
+                for id in &ids {
+                    let total = fig(t, r, id.total);
+                    let parts: Vec<Fig> = id.parts.iter().map(|&p| fig(t, r, p)).collect();
+                    let what = format!(
+                        "{}第{}行（{}）",
+                        t.title,
+                        r.line,
+                        r.name.as_deref().unwrap_or("").trim()
+                    );
+                    check_sum(&ROW_IDENTITIES, &what, &total, &parts, &mut found);
+                }
+            }
+            out.extend(group_rounding(found, &format!("{}（行内合计）", t.title)));
+        }
+        if any {
+            Applies::Yes
+        } else {
+            Applies::No("没有可按表头核对行内合计的表".into())
+        }
+    }
+}
+
+fn col_label(t: &Table, col: usize) -> String {
+    t.columns
+        .get(col)
+        .map(|c| c.label())
+        .unwrap_or_else(|| format!("第{}列", col + 1))
+}
+
+fn fig(t: &Table, r: &Row, col: usize) -> Fig {
+    let line = r.cell(col).map_or(r.line, |c| c.line);
+    Fig::new(r.amount(col), line, col_label(t, col))
+}
+
+/// TAB-002.
+pub struct CodeHierarchy;
+
+static CODE_HIERARCHY: RuleDoc = RuleDoc {
+    code: "TAB-002",
+    family: Family::Table,
+    severity: Severity::Error,
+    title: "合计行与科目层级逐级相加",
+    title_en: "Totals and code levels add up down each column",
+    what: "每个金额列自上而下逐级相加：合计行 = 各类（或最上层科目、各单位、各项目）之和；功能分类的类 = 其下各款之和，款 = 其下各项之和；经济分类的类（301）= 其下各款（30101…）之和；单位行 = 其下科目或项目之和。",
+    why: "层级不平意味着某个科目的金额没有计入上级或合计，或被重复计入，是最常见的编制差错。",
+    example: "收入总表：21015 医疗保障管理事务 1890.26 = 2101501 行政运行 987.63 + 2101506 160.00 + 2101599 742.63。",
+    basis: "《政府收支分类科目》类/款/项与经济分类类/款的包含关系；勾稽关系目录 I-7、I-13、I-16～I-18。",
+};
+
+/// How a row takes part in the column sums.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Node {
+    Total,
+    /// A unit row; depth 0 for a department, 1 for its units.
+    Unit(usize),
+    /// A classification code.
+    Code(String),
+    /// An item of a list (a project, a 明细 line).
+    Leaf,
+    Other,
+}
+
+fn coded_kind(kind: TableKind) -> Option<char> {
+    use TableKind::*;
+    match kind {
+        IncomeSummary
+        | ExpenditureSummary
+        | GeneralBudgetExpenditure
+        | GovFundExpenditure
+        | StateCapitalExpenditure => Some('2'),
+        GeneralBudgetBasic | EconomicSummary | OperatingCost => Some('3'),
+        _ => None,
+    }
+}
+
+fn list_kind(kind: TableKind) -> bool {
+    matches!(
+        kind,
+        TableKind::ProjectExpenditure | TableKind::BasicDetail | TableKind::ProjectPerformance
+    )
+}
+
+fn node(t: &Table, r: &Row) -> Node {
+    let name = r
+        .name
+        .as_deref()
+        .map(crate::normalize::compact)
+        .unwrap_or_default();
+    let first = r
+        .cells
+        .first()
+        .map(|c| crate::normalize::compact(&c.text))
+        .unwrap_or_default();
+    if name == "合计"
+        || name == "总计"
+        || first == "合计"
+        || r.cells
+            .iter()
+            .any(|c| c.amount.is_none() && crate::normalize::compact(&c.text) == "合计")
+    {
+        return Node::Total;
+    }
+    if let Some(lead) = coded_kind(t.kind) {
+        return match &r.code {
+            Some(c) if c.starts_with(lead) && matches!(c.len(), 3 | 5 | 7) => Node::Code(c.clone()),
+            Some(c) => Node::Unit(c.len().saturating_sub(3) / 3),
+            None => match &r.unit_code {
+                Some(u) => Node::Unit(u.len().saturating_sub(3) / 3),
+                None => Node::Other,
+            },
+        };
+    }
+    if list_kind(t.kind) {
+        let has_type = t
+            .column_any(crate::header::Role::ProjectType)
+            .is_some_and(|c| {
+                !r.text(c).is_empty() && crate::layout::code_digits(r.text(c)).is_none()
+            });
+        let unitish = r
+            .code
+            .as_deref()
+            .or(r.unit_code.as_deref())
+            .filter(|c| c.len() <= 6 && !has_type);
+        // Henan 基本支出明细表 marks its unit row by putting the unit code in the 类型 column.
+        // Henan marks unit rows by a unit code in whatever text column is free (类型, 项目名称).
+        let type_code = r
+            .cells
+            .iter()
+            .filter(|c| {
+                c.amount.is_none() && t.columns.get(c.col).is_none_or(|col| !col.role.is_money())
+            })
+            .find_map(|c| {
+                crate::layout::code_digits(&c.text).filter(|d| (3..=6).contains(&d.len()))
+            })
+            .filter(|_| !has_type);
+        return match unitish.map(str::to_owned).or(type_code) {
+            Some(u) => Node::Unit(u.len().saturating_sub(3) / 3),
+            None if r.cells.iter().any(|c| c.amount.is_some()) => Node::Leaf,
+            None => Node::Other,
+        };
+    }
+    Node::Other
+}
+
+impl Rule for CodeHierarchy {
+    fn doc(&self) -> &'static RuleDoc {
+        &CODE_HIERARCHY
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+        let mut any = false;
+        for t in cx.unit.tables.iter().filter(|t| !t.key_value && !t.empty) {
+            if coded_kind(t.kind).is_none() && !list_kind(t.kind) {
+                continue;
+            }
+            let nodes: Vec<Node> = t.rows.iter().map(|r| node(t, r)).collect();
+            let money: Vec<usize> = t
+                .columns
+                .iter()
+                .filter(|c| c.role.is_money())
+                .map(|c| c.index)
+                .collect();
+            if money.is_empty() {
+                continue;
+            }
+            any = true;
+            let mut found = Vec::new();
+            for &col in &money {
+                check_column(t, &nodes, col, &mut found);
+            }
+            out.extend(group_rounding(found, &format!("{}（逐级合计）", t.title)));
+        }
+        if any {
+            Applies::Yes
+        } else {
+            Applies::No("没有按科目或项目分行的表".into())
+        }
+    }
+}
+
+fn row_fig(r: &Row, col: usize) -> Fig {
+    let label = match (&r.code, &r.name) {
+        (Some(c), Some(n)) => format!("{c} {n}"),
+        (None, Some(n)) => n.clone(),
+        (Some(c), None) => c.clone(),
+        (None, None) => format!("第{}行", r.line),
+    };
+    let line = r.cell(col).map_or(r.line, |c| c.line);
+    Fig::new(r.amount(col), line, label)
+}
+
+/// The rows a total or unit row covers: the leaves (or top codes) after it, until the next row
+/// of the same or a higher level.
+fn covered(nodes: &[Node], at: usize, top: &dyn Fn(usize) -> bool) -> Vec<usize> {
+    let level = match &nodes[at] {
+        Node::Total => -1i64,
+        Node::Unit(d) => *d as i64,
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (i, n) in nodes.iter().enumerate().skip(at + 1) {
+        match n {
+            Node::Total if level >= -1 => break,
+            Node::Unit(d) if (*d as i64) <= level => break,
+            _ if top(i) => out.push(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn check_column(t: &Table, nodes: &[Node], col: usize, found: &mut Vec<Finding>) {
+    let col_name = t.columns.get(col).map(|c| c.label()).unwrap_or_default();
+    let codes: Vec<(usize, &str)> = nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| match n {
+            Node::Code(c) => Some((i, c.as_str())),
+            _ => None,
+        })
+        .collect();
+    // The nearest coded ancestor present in the table.
+    let parent_of = |code: &str| -> Option<usize> {
+        codes
+            .iter()
+            .filter(|(_, c)| c.len() < code.len() && code.starts_with(c))
+            .max_by_key(|(_, c)| c.len())
+            .map(|(i, _)| *i)
+    };
+    let is_top = |i: usize| -> bool {
+        match &nodes[i] {
+            Node::Code(c) => parent_of(c).is_none(),
+            Node::Leaf => true,
+            _ => false,
+        }
+    };
+    // Code levels: each code = Σ its direct children.
+    for &(i, code) in &codes {
+        let children: Vec<usize> = codes
+            .iter()
+            .filter(|(j, c)| parent_of(c) == Some(i) && *j != i)
+            .map(|(j, _)| *j)
+            .collect();
+        if children.is_empty() {
+            continue;
+        }
+        let total = row_fig(&t.rows[i], col);
+        let parts: Vec<Fig> = children.iter().map(|&j| row_fig(&t.rows[j], col)).collect();
+        let what = format!(
+            "{}「{}」列：{} {} = 下级科目之和",
+            t.title,
+            col_name,
+            code,
+            t.rows[i].name.as_deref().unwrap_or("")
+        );
+        check_sum(&CODE_HIERARCHY, &what, &total, &parts, found);
+    }
+    // Totals and unit rows = Σ what they cover.
+    for (i, n) in nodes.iter().enumerate() {
+        if !matches!(n, Node::Total | Node::Unit(_)) {
+            continue;
+        }
+        let mut parts_idx = covered(nodes, i, &is_top);
+        if parts_idx.is_empty() {
+            // A list of units only (Henan 收入预算表): the total covers the next level of units.
+            let level = match n {
+                Node::Unit(d) => *d as i64,
+                _ => -1,
+            };
+            let next = nodes.iter().skip(i + 1).find_map(|m| match m {
+                Node::Unit(d) if (*d as i64) > level => Some(*d),
+                _ => None,
+            });
+            if let Some(d) = next {
+                parts_idx = covered(nodes, i, &|j| nodes[j] == Node::Unit(d));
+            }
+        }
+        if parts_idx.is_empty() {
+            continue;
+        }
+        let total = row_fig(&t.rows[i], col);
+        let parts: Vec<Fig> = parts_idx
+            .iter()
+            .map(|&j| row_fig(&t.rows[j], col))
+            .collect();
+        let what = format!(
+            "{}「{}」列：{} = 所列各行之和",
+            t.title, col_name, total.label
+        );
+        check_sum(&CODE_HIERARCHY, &what, &total, &parts, found);
+    }
+}
