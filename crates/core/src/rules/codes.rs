@@ -85,3 +85,23 @@ impl Rule for StaleClassNames {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cls001_stale_names() {
+        let f = assert_fires(&seed("004"), "CLS-001", Severity::Warning, 278);
+        assert!(
+            f.message.contains("医疗卫生与计划生育支出") && f.message.contains("卫生健康支出"),
+            "{}",
+            f.message
+        );
+        assert_fires(&seed("001"), "CLS-001", Severity::Warning, 201);
+        for s in ["000", "002", "003"] {
+            assert_silent(&seed(s), "CLS-001");
+        }
+    }
+}

@@ -139,3 +139,36 @@ impl Rule for EmptyTableExplained {
         Applies::Yes
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn dis001_required_tables() {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), "DIS-001");
+        }
+        let text = mutate("000", 290, "部门预算财政拨款“三公”经费支出表", "附表");
+        let f = assert_fires(&text, "DIS-001", Severity::Warning, 1);
+        assert!(f.message.contains("“三公”经费支出表"), "{}", f.message);
+    }
+
+    #[test]
+    fn dis002_empty_tables_need_their_own_note() {
+        assert_fires(&seed("001"), "DIS-002", Severity::Warning, 521);
+        for s in ["000", "002", "003", "004"] {
+            assert_silent(&seed(s), "DIS-002");
+        }
+        // A note copied from the 国有资本 table onto the 政府性基金 table.
+        let text = mutate(
+            "000",
+            274,
+            "无政府基金预算财政拨款预算",
+            "无国有资本经营预算财政拨款预算",
+        );
+        let f = assert_fires(&text, "DIS-002", Severity::Warning, 262);
+        assert!(f.message.contains("照抄"), "{}", f.message);
+    }
+}

@@ -779,3 +779,108 @@ fn xt012(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
     }
     Applies::Yes
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    fn silent_on_all(code: &str) {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), code);
+        }
+    }
+
+    #[test]
+    fn xt001() {
+        silent_on_all("XT-001");
+        let text = mutate("000", 99, "\t合计\t1890.26", "\t合计\t1890.00");
+        assert_fires(&text, "XT-001", Severity::Error, 99);
+    }
+
+    #[test]
+    fn xt002_by_name_and_by_henan_ordinal() {
+        silent_on_all("XT-002");
+        let text = mutate("000", 52, "1890.26", "1880.26");
+        assert_fires(&text, "XT-002", Severity::Error, 52);
+        // Henan 八、社会保障和就业 = 208 类 (200 + 8).
+        let text = mutate("004", 190, "48.28", "48.00");
+        assert_fires(&text, "XT-002", Severity::Error, 190);
+    }
+
+    #[test]
+    fn xt003() {
+        silent_on_all("XT-003");
+        let text = mutate("000", 122, "742.63\t\t742.63", "741.63\t\t741.63");
+        assert_fires(&text, "XT-003", Severity::Error, 122);
+    }
+
+    #[test]
+    fn xt004() {
+        silent_on_all("XT-004");
+        let text = mutate("000", 135, "1539.63", "1539.00");
+        assert_fires(&text, "XT-004", Severity::Error, 135);
+    }
+
+    #[test]
+    fn xt005_respects_each_template() {
+        // Hebei compares with 本年支出合计 (carry-over included); Henan with this year's appropriation.
+        silent_on_all("XT-005");
+        let text = mutate("000", 204, "1890.26", "1890.00");
+        assert_fires(&text, "XT-005", Severity::Error, 204);
+        let text = mutate("001", 339, "6,536.40", "6,537.40");
+        assert_fires(&text, "XT-005", Severity::Error, 339);
+    }
+
+    #[test]
+    fn xt006() {
+        silent_on_all("XT-006");
+        let text = mutate("000", 222, "987.63", "987.00");
+        assert_fires(&text, "XT-006", Severity::Error, 222);
+    }
+
+    #[test]
+    fn xt007() {
+        silent_on_all("XT-007");
+        let text = mutate("000", 240, "0.80\t\t0.80", "1.80\t\t1.80");
+        assert_fires(&text, "XT-007", Severity::Error, 240);
+    }
+
+    #[test]
+    fn xt008_fires_on_seed_004_as_one_finding() {
+        let f = serious(&seed("004"), "XT-008");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("412.69") && f[0].message.contains("29.30"),
+            "{}",
+            f[0].message
+        );
+        // With the 基本支出表 split moved by 1.00 the two tables agree.
+        let text = mutate("004", 342, "441.99\t413.69\t28.30", "441.99\t412.69\t29.30");
+        assert_silent(&text, "XT-008");
+    }
+
+    #[test]
+    fn xt009_xt010() {
+        silent_on_all("XT-009");
+        silent_on_all("XT-010");
+        let text = mutate("004", 529, "7,453.94\t7,453.94", "7,450.00\t7,450.00");
+        assert_fires(&text, "XT-009", Severity::Error, 529);
+        let text = mutate("004", 429, "7,895.93\t7,895.93", "7,895.00\t7,895.00");
+        assert_fires(&text, "XT-010", Severity::Error, 429);
+    }
+
+    #[test]
+    fn xt011() {
+        silent_on_all("XT-011");
+        let text = mutate("004", 559, "5.00", "6.00");
+        assert_fires(&text, "XT-011", Severity::Error, 559);
+    }
+
+    #[test]
+    fn xt012() {
+        silent_on_all("XT-012");
+        let text = mutate("000", 648, "办公楼租赁经费\t70.00", "办公楼租赁经费\t75.00");
+        assert_fires(&text, "XT-012", Severity::Error, 648);
+    }
+}

@@ -12,6 +12,8 @@ mod lookup;
 mod perf;
 mod summary;
 mod table_rows;
+#[cfg(test)]
+mod testing;
 mod text;
 
 use crate::model::{Document, Unit};

@@ -364,3 +364,58 @@ fn perf003(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
     out.extend(group_rounding(found, "绩效目标表与项目支出"));
     Applies::Yes
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn perf001_spending_plans() {
+        // Seed 003: none of its eight plans reaches 100% by 12月底.
+        let f = serious(&seed("003"), "PERF-001");
+        assert_eq!(f.len(), 8, "{f:#?}");
+        assert!(f.iter().any(|x| x.message.contains("可能是金额")));
+        // Seed 000: 弥补医保工作经费 lists no 12月底 at all.
+        let f = assert_fires(&seed("000"), "PERF-001", Severity::Error, 542);
+        assert!(f.message.contains("弥补医保工作经费"));
+        assert_eq!(serious(&seed("000"), "PERF-001").len(), 1);
+        assert_silent(&seed("002"), "PERF-001");
+        // A plan that goes backwards.
+        let text = mutate("000", 468, "44.10", "14.10");
+        let f = assert_fires(&text, "PERF-001", Severity::Error, 468);
+        assert!(f.message.contains("不应减少"), "{}", f.message);
+    }
+
+    #[test]
+    fn perf002_budget_split() {
+        for s in ["000", "002", "003"] {
+            assert_silent(&seed(s), "PERF-002");
+        }
+        let text = mutate("000", 465, "财政资金\t136.06", "财政资金\t130.06");
+        assert_fires(&text, "PERF-002", Severity::Error, 465);
+    }
+
+    #[test]
+    fn perf003_projects_listed_twice_and_rounding() {
+        let f = serious(&seed("001"), "PERF-003");
+        assert!(
+            f.iter()
+                .any(|x| x.message.contains("3813.1") && x.message.contains("3524.10")),
+            "{f:#?}"
+        );
+        assert!(
+            f.iter().any(|x| x.message.contains("重复")
+                && x.lines.contains(&918)
+                && x.lines.contains(&930)),
+            "{f:#?}"
+        );
+        for s in ["002", "003", "004"] {
+            assert_silent(&seed(s), "PERF-003");
+        }
+        // Seed 000: 902.62 against 902.63 is a rounding gap, reported as info only.
+        let all = run(&seed("000"), "PERF-003");
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].severity, Severity::Info);
+    }
+}

@@ -335,3 +335,43 @@ impl Rule for ThreePublicStructure {
         Applies::Yes
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn bal001_budget_summary() {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), "BAL-001");
+        }
+        let text = mutate("000", 85, "350.63", "350.60");
+        assert_fires(&text, "BAL-001", Severity::Error, 85);
+        // Henan: an expenditure class that no longer adds up to 本年支出合计.
+        let text = mutate("001", 209, "102.70", "112.70");
+        assert_fires(&text, "BAL-001", Severity::Error, 220);
+    }
+
+    #[test]
+    fn bal002_fiscal_summary() {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), "BAL-002");
+        }
+        // Hebei: 年初结转 350.63 no longer equals its part 一般公共预算 350.00.
+        let text = mutate("000", 178, "350.63", "350.00");
+        assert_fires(&text, "BAL-002", Severity::Error, 178);
+        // Henan: 支出合计 no longer equals 本年支出.
+        let text = mutate("001", 328, "支出合计\t6,844.40", "支出合计\t6,944.40");
+        assert_fires(&text, "BAL-002", Severity::Error, 328);
+    }
+
+    #[test]
+    fn bal003_three_public_rows() {
+        for s in ["000", "002", "003"] {
+            assert_silent(&seed(s), "BAL-003");
+        }
+        let text = mutate("000", 309, "0.80\t0.80", "0.90\t0.90");
+        assert_fires(&text, "BAL-003", Severity::Error, 309);
+    }
+}

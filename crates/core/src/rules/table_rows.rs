@@ -328,3 +328,53 @@ fn check_column(t: &Table, nodes: &[Node], col: usize, found: &mut Vec<Finding>)
         check_sum(&CODE_HIERARCHY, &what, &total, &parts, found);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn tab001_silent_on_seeds_and_fires_on_a_broken_row() {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), "TAB-001");
+        }
+        // 支出总表 line 121: 医疗保障经办事务 合计 160.00 = 项目 160.00 → 合计 170.00.
+        let text = mutate("000", 121, "160.00\t\t160.00", "170.00\t\t160.00");
+        let f = assert_fires(&text, "TAB-001", Severity::Error, 121);
+        assert!(
+            f.message.contains("170.00") && f.message.contains("相差 10"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn tab001_reports_one_cent_gaps_as_rounding_info() {
+        // Seed 002: 8872.17 vs 170.73 + 8701.43, grouped per table.
+        let infos = run(&seed("002"), "TAB-001");
+        assert!(infos.iter().all(|f| f.severity == Severity::Info));
+        assert!(infos
+            .iter()
+            .any(|f| f.lines.contains(&728) && f.message.contains("尾数差")));
+    }
+
+    #[test]
+    fn tab002_silent_on_seeds_and_fires_on_a_broken_level() {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), "TAB-002");
+        }
+        // 收入总表 line 102: 2101501 行政运行 987.63 → 987.00 in every column; 21015 no longer adds up.
+        let text = mutate(
+            "000",
+            102,
+            "987.63\t987.63\t987.63",
+            "987.00\t987.00\t987.00",
+        );
+        let f = assert_fires(&text, "TAB-002", Severity::Error, 102);
+        assert!(f.message.contains("21015"), "{}", f.message);
+        // Henan: a project amount in 项目支出预算表 no longer adds up to 合计.
+        let text = mutate("004", 538, "14.28\t14.28", "15.28\t15.28");
+        assert_fires(&text, "TAB-002", Severity::Error, 538);
+    }
+}

@@ -1095,3 +1095,137 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod rule_tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    fn silent_on_all(code: &str) {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), code);
+        }
+    }
+
+    #[test]
+    fn txt001_income() {
+        silent_on_all("TXT-001");
+        let text = mutate(
+            "000",
+            368,
+            "一般公共预算收入1539.63万元",
+            "一般公共预算收入1539.00万元",
+        );
+        assert_fires(&text, "TXT-001", Severity::Error, 368);
+        // `265.8` stands for [265.75, 265.85]: agrees with 265.80, not with 265.90.
+        let text = mutate("002", 351, "预算收入 265.8 万元", "预算收入 265.9 万元");
+        assert_fires(&text, "TXT-001", Severity::Error, 351);
+    }
+
+    #[test]
+    fn txt002_expenditure_routes_to_the_right_table() {
+        silent_on_all("TXT-002");
+        let text = mutate("000", 372, "项目支出902.63万元", "项目支出902.00万元");
+        assert_fires(&text, "TXT-002", Severity::Error, 372);
+        // Seed 001 line 102 speaks of 一般公共预算: 3216.10 is checked against that table.
+        let text = mutate("001", 102, "项目支出 3216.10 万元", "项目支出 3524.10 万元");
+        assert_fires(&text, "TXT-002", Severity::Error, 102);
+    }
+
+    #[test]
+    fn txt003_three_public() {
+        silent_on_all("TXT-003");
+        let text = mutate("000", 384, "公务接待费0.8万元", "公务接待费1.8万元");
+        assert_fires(&text, "TXT-003", Severity::Error, 384);
+    }
+
+    #[test]
+    fn txt004_operating_cost_both_templates() {
+        silent_on_all("TXT-004");
+        let text = mutate("000", 380, "125.98", "120.98");
+        assert_fires(&text, "TXT-004", Severity::Warning, 380);
+        let text = mutate("004", 129, "19.20万元", "19.70万元");
+        assert_fires(&text, "TXT-004", Severity::Warning, 129);
+    }
+
+    #[test]
+    fn txt005_procurement() {
+        silent_on_all("TXT-005");
+        let text = mutate(
+            "001",
+            138,
+            "政府采购服务预算 619.53",
+            "政府采购服务预算 600.00",
+        );
+        assert_fires(&text, "TXT-005", Severity::Error, 138);
+    }
+
+    #[test]
+    fn txt006_assets() {
+        silent_on_all("TXT-006");
+        let text = mutate("000", 697, "1503.09", "1503.00");
+        assert_fires(&text, "TXT-006", Severity::Error, 697);
+        let text = mutate("000", 711, "810.96", "800.96");
+        assert_fires(&text, "TXT-006", Severity::Error, 711);
+    }
+
+    #[test]
+    fn txt007_planned_assets() {
+        assert_fires(&seed("000"), "TXT-007", Severity::Warning, 697);
+        assert_fires(&seed("003"), "TXT-007", Severity::Warning, 578);
+        // Seed 002: 4.48 = every fixed-asset line (4.82 less 0.34 of copy paper).
+        assert_silent(&seed("002"), "TXT-007");
+        assert_silent(&seed("004"), "TXT-007");
+    }
+
+    #[test]
+    fn txt008_change_arithmetic() {
+        silent_on_all("TXT-008");
+        let text = mutate("001", 84, "下降 11.14%", "下降 12.14%");
+        let f = assert_fires(&text, "TXT-008", Severity::Error, 84);
+        assert!(f.message.contains("11.14"), "{}", f.message);
+        // 与2023年预算2.8万元相比没有增减变化 — but this year is 2.9.
+        let text = mutate(
+            "000",
+            384,
+            "与2023年预算2.8万元相比",
+            "与2023年预算3.8万元相比",
+        );
+        assert_fires(&text, "TXT-008", Severity::Error, 384);
+    }
+
+    #[test]
+    fn txt009_sub_changes() {
+        silent_on_all("TXT-009");
+        let text = mutate("000", 376, "基本支出增加10.65万元", "基本支出增加11.65万元");
+        assert_fires(&text, "TXT-009", Severity::Error, 376);
+    }
+
+    #[test]
+    fn txt010_shares() {
+        silent_on_all("TXT-010");
+        let text = mutate("001", 92, "占 48.51%", "占 47.51%");
+        assert_fires(&text, "TXT-010", Severity::Error, 92);
+        let text = mutate("004", 99, "占0.39%", "占3.90%");
+        assert_fires(&text, "TXT-010", Severity::Error, 99);
+    }
+
+    #[test]
+    fn txt011_items() {
+        silent_on_all("TXT-011");
+        let text = mutate("002", 363, "电费 2.83 万元", "电费 3.83 万元");
+        assert_fires(&text, "TXT-011", Severity::Error, 363);
+        // Whole-万元 items each stand for ±0.5: eight of them absorb a 1.00 gap, not a 10.00 one.
+        let text = mutate("003", 325, "医保宣传经费6万元", "医保宣传经费7万元");
+        assert_silent(&text, "TXT-011");
+        let text = mutate("003", 325, "医保宣传经费6万元", "医保宣传经费16万元");
+        assert_fires(&text, "TXT-011", Severity::Error, 325);
+    }
+
+    #[test]
+    fn txt012_project_counts() {
+        silent_on_all("TXT-012");
+        let text = mutate("004", 137, "涉及项目10个", "涉及项目11个");
+        assert_fires(&text, "TXT-012", Severity::Error, 137);
+    }
+}
