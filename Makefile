@@ -27,6 +27,7 @@ lint:
 
 unit:
 	cargo test --workspace --locked
+	cargo test --release --locked -p yusuan-core --test mutation -- --nocapture
 
 page: build
 	@test -s dist/index.html && ls dist/*.wasm >/dev/null

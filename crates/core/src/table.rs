@@ -18,6 +18,8 @@ pub struct Cell {
     pub amount: Option<Amount>,
     /// Source line (1-based) this cell's text came from.
     pub line: usize,
+    /// Position (0-based) of the cell among the tab-separated cells of its source line.
+    pub raw: usize,
 }
 
 /// A data row, possibly joined from a row wrapped over several source lines.
@@ -446,64 +448,116 @@ fn row_cells(line: &str, width: usize, insert_at: Option<usize>) -> Vec<String> 
     cells
 }
 
-fn value(cells: &[String], col: usize) -> Option<Amount> {
-    cells.get(col).and_then(|c| Amount::parse(c))
+/// A data cell parsed once for the mapping search.
+struct Parsed {
+    amount: Option<Amount>,
+    decimal: bool,
+    text: bool,
+}
+
+/// A page's data rows, parsed once; `width` is the effective width (trailing blanks dropped).
+struct PageCells {
+    rows: Vec<(Vec<Parsed>, usize)>,
+}
+
+impl PageCells {
+    fn new(lines: &[String], data: &[usize]) -> Self {
+        let rows = data
+            .iter()
+            .map(|&i| {
+                let cells: Vec<Parsed> = layout::cells(&lines[i])
+                    .into_iter()
+                    .map(|c| {
+                        let amount = Amount::parse(c);
+                        Parsed {
+                            amount,
+                            decimal: layout::is_decimal_amount(c),
+                            text: !c.is_empty() && amount.is_none(),
+                        }
+                    })
+                    .collect();
+                (cells, effective_width(&lines[i]))
+            })
+            .collect();
+        PageCells { rows }
+    }
+
+    /// Cell `i` of a row as mapped, with a blank inserted at `insert` into short rows.
+    fn get<'a>(
+        row: &'a (Vec<Parsed>, usize),
+        i: usize,
+        insert: Option<usize>,
+        width: usize,
+    ) -> Option<&'a Parsed> {
+        match insert {
+            Some(k) if row.1 < width && k <= row.0.len() => match i.cmp(&k) {
+                std::cmp::Ordering::Less => row.0.get(i),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => row.0.get(i - 1),
+            },
+            _ => row.0.get(i),
+        }
+    }
 }
 
 /// How well a mapping explains the rows: identities that hold minus those that fail,
 /// then how many columns hold the kind of content (money/text) their role says.
 fn score(
     columns: &[Column],
+    ids: &[Identity],
     insert_at: Option<usize>,
-    lines: &[String],
-    data: &[usize],
+    page: &PageCells,
 ) -> (i32, i32) {
-    let ids = header::identities(columns);
     let width = columns.len();
-    let rows: Vec<Vec<String>> = data
-        .iter()
-        .map(|&i| row_cells(&lines[i], width, insert_at))
-        .collect();
+    let value = |row: &(Vec<Parsed>, usize), i: usize| {
+        PageCells::get(row, i, insert_at, width).and_then(|p| p.amount)
+    };
     let mut arith = 0;
-    for id in &ids {
-        for cells in &rows {
-            let total = value(cells, id.total);
-            let parts: Vec<Option<Amount>> = id.parts.iter().map(|&p| value(cells, p)).collect();
-            if total.is_none() && parts.iter().all(Option::is_none) {
+    for id in ids {
+        for row in &page.rows {
+            let total = value(row, id.total);
+            let mut any = total.is_some();
+            let mut sum = Decimal::ZERO;
+            let mut tol = total.map_or(Decimal::new(5, 3), |a| a.half_step());
+            for &p in &id.parts {
+                match value(row, p) {
+                    Some(a) => {
+                        any = true;
+                        sum += a.value;
+                        tol += a.half_step();
+                    }
+                    None => tol += Decimal::new(5, 3),
+                }
+            }
+            if !any {
                 continue;
             }
-            let sum: Decimal = parts.iter().flatten().map(|a| a.value).sum();
-            let tol: Decimal = std::iter::once(total)
-                .chain(parts.iter().copied())
-                .map(|a| a.map_or(Decimal::new(5, 3), |a| a.half_step()))
-                .sum();
             let t = total.map_or(Decimal::ZERO, |a| a.value);
             arith += if (t - sum).abs() <= tol { 1 } else { -1 };
         }
     }
     let mut plaus = 0;
     for c in columns {
-        let texts: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| r.get(c.index))
-            .map(String::as_str)
-            .filter(|t| !t.is_empty())
-            .collect();
-        if texts.is_empty() {
+        let (mut filled, mut decimals, mut texts) = (0usize, 0usize, 0usize);
+        for row in &page.rows {
+            if let Some(p) = PageCells::get(row, c.index, insert_at, width) {
+                if p.amount.is_some() || p.text {
+                    filled += 1;
+                    decimals += p.decimal as usize;
+                    texts += p.text as usize;
+                }
+            }
+        }
+        if filled == 0 {
             continue;
         }
-        let amounts = texts
-            .iter()
-            .filter(|t| layout::is_decimal_amount(t))
-            .count();
         let money_role = c.role.is_money();
         let numeric_ok = matches!(
             c.role,
             Role::Quantity | Role::UnitPrice | Role::ProjectBudget | Role::Reserved | Role::RowNo
         );
-        let misplaced_text =
-            money_role && amounts == 0 && texts.iter().any(|t| Amount::parse(t).is_none());
-        let misplaced_money = !money_role && !numeric_ok && amounts * 2 > texts.len();
+        let misplaced_text = money_role && decimals == 0 && texts > 0;
+        let misplaced_money = !money_role && !numeric_ok && decimals * 2 > filled;
         plaus += if misplaced_text || misplaced_money {
             -1
         } else {
@@ -640,6 +694,10 @@ fn choose_mapping(
             .max()
             .unwrap_or(0)
     };
+    let parsed: Vec<PageCells> = pages
+        .iter()
+        .map(|p| PageCells::new(lines, &p.data))
+        .collect();
     let max_width = pages.iter().map(data_width).max().unwrap_or(0);
     let debug = std::env::var_os("YUSUAN_DEBUG_MAPPING").is_some();
     // Real budget tables have at most a few dozen columns; beyond that, trust the header.
@@ -664,6 +722,7 @@ fn choose_mapping(
         };
         for v in tried {
             let width = v.columns.len();
+            let ids = header::identities(&v.columns);
             let (mut arith, mut plaus, mut complexity, mut right) =
                 (0, 0, v.changes.len() as i32, 0);
             let mut inserts = Vec::new();
@@ -676,7 +735,7 @@ fn choose_mapping(
                 // Best score; on a tie no insertion, else the rightmost insertion.
                 let (k, (a, pl)) = options
                     .iter()
-                    .map(|&k| (k, score(&v.columns, k, lines, &page.data)))
+                    .map(|&k| (k, score(&v.columns, &ids, k, &parsed[p])))
                     .max_by_key(|(k, sc)| (*sc, k.is_none(), k.map_or(0, |k| k as i32)))
                     .unwrap_or((None, (0, 0)));
                 arith += a;
@@ -783,7 +842,8 @@ fn join_code(class: &str, section: &str, item: &str) -> Option<String> {
     (class_ok && parts.iter().skip(1).all(|p| p.len() == 2)).then(|| parts.concat())
 }
 
-fn build_row(line_no: usize, cells: &[String], columns: &[Column]) -> Row {
+/// `inserted`: where a blank was re-inserted into this row, so raw positions shift back by one.
+fn build_row(line_no: usize, cells: &[String], columns: &[Column], inserted: Option<usize>) -> Row {
     let role_at = |i: usize| columns.get(i).map_or(Role::Text, |c| c.role);
     let out: Vec<Cell> = cells
         .iter()
@@ -802,6 +862,10 @@ fn build_row(line_no: usize, cells: &[String], columns: &[Column]) -> Row {
                 text: t.clone(),
                 amount: if numeric { Amount::parse(t) } else { None },
                 line: line_no,
+                raw: match inserted {
+                    Some(k) if i > k => i - 1,
+                    _ => i,
+                },
             }
         })
         .collect();
@@ -989,7 +1053,8 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         header_lines.extend(page.header.iter().map(|i| i + 1));
         for &i in &page.data {
             let cells = row_cells(&lines[i], width, mapping.insert_at[n]);
-            let row = build_row(i + 1, &cells, &table_cols);
+            let inserted = mapping.insert_at[n].filter(|_| effective_width(&lines[i]) < width);
+            let row = build_row(i + 1, &cells, &table_cols, inserted);
             match rows.last_mut() {
                 Some(prev) if !kv && is_continuation(&row, block.kind) => merge_into(prev, row),
                 _ => rows.push(row),

@@ -884,3 +884,63 @@ mod tests {
         assert_fires(&text, "XT-012", Severity::Error, 648);
     }
 }
+
+// ------------------------------------------------------------------------------------------
+
+static XT013: RuleDoc = RuleDoc {
+    code: "XT-013",
+    family: Family::Cross,
+    severity: Severity::Error,
+    title: "“其中：财政拨款”各表一致",
+    title_en: "\"Of which: fiscal appropriation\" agrees across tables",
+    what: "河南模板在收支预算表、收入预算表、财政拨款收支预算表、支出经济分类汇总表中都列出一般公共预算“其中：财政拨款”，这些数应相等。",
+    why: "同一个数在四张表里出现，任何一处不同都说明抄录错误。",
+    example: "温县医疗保障局 2024：7856.45 在收支预算表、收入预算表、财政拨款收支预算表和支出经济分类汇总表中一致。",
+    basis: "表格定义；勾稽关系目录 I-16、I-22。",
+};
+rule!(FiscalPartAcrossTables, XT013, xt013);
+
+fn xt013(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+    let is_part = |l: &str| l.starts_with("其中") && l.contains("财政拨款");
+    let mut figs: Vec<Fig> = Vec::new();
+    if let Some(t1) = table(cx.unit, BudgetSummary) {
+        figs.extend(summary_line(t1, Scope::Income, &is_part));
+    }
+    if let Some(t4) = table(cx.unit, FiscalSummary) {
+        figs.extend(summary_line_before(
+            t4,
+            Scope::Income,
+            &|l| l.contains("结转"),
+            &is_part,
+        ));
+    }
+    if let Some(t2) = table(cx.unit, IncomeSummary) {
+        figs.extend(table_total(t2, Scope::ThisYear, Role::GeneralBudgetFiscal));
+    }
+    if let Some(h1) = table(cx.unit, EconomicSummary) {
+        figs.extend(table_total(h1, Scope::Root, Role::GeneralBudgetFiscal));
+    }
+    if figs.len() < 2 {
+        return Applies::No("“其中：财政拨款”不足两处".into());
+    }
+    let first = figs[0].clone();
+    for other in &figs[1..] {
+        check_equal(&XT013, "“其中：财政拨款”", &first, other, out);
+    }
+    Applies::Yes
+}
+
+#[cfg(test)]
+mod part_tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn xt013_fiscal_part() {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), "XT-013");
+        }
+        let text = mutate("004", 184, "7,856.45", "7,857.45");
+        assert_fires(&text, "XT-013", Severity::Error, 184);
+    }
+}

@@ -375,3 +375,121 @@ mod tests {
         assert_fires(&text, "BAL-003", Severity::Error, 309);
     }
 }
+
+/// BAL-004.
+pub struct PartLines;
+
+static PART_LINES: RuleDoc = RuleDoc {
+    code: "BAL-004",
+    family: Family::Balance,
+    severity: Severity::Error,
+    title: "“其中”分项不超过所属收入项",
+    title_en: "\"Of which\" lines do not exceed their parent line",
+    what: "收支总表、财政拨款收支总表的收入栏中，编号收入项下的“其中：财政拨款”“上级提前下达”“专项收入”“政府性基金预算资金”等分项行，各自及合计都不超过所属的收入项（分项不一定列全，故只查不超过）。",
+    why: "分项大于它所属的收入项，说明分项或收入项有一个数字错了。",
+    example: "济源示范区医疗保障局 2023：一般公共预算 6536.40 ≥ 其中财政拨款 6247.40 + 上级提前下达 289.00。",
+    basis: "表格定义（“其中”为包含关系）；勾稽关系目录 I-1 注。",
+};
+
+impl Rule for PartLines {
+    fn doc(&self) -> &'static RuleDoc {
+        &PART_LINES
+    }
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+        let mut any = false;
+        for kind in [TableKind::BudgetSummary, TableKind::FiscalSummary] {
+            let Some(t) = cx.unit.table(kind) else {
+                continue;
+            };
+            let Some(name_col) = t.column(Scope::Income, Role::Name) else {
+                continue;
+            };
+            let Some(col) = money_cols(t, Scope::Income).first().copied() else {
+                continue;
+            };
+            let mut parent: Option<&Row> = None;
+            let mut parts: Vec<&Row> = Vec::new();
+            let mut flush = |parent: Option<&Row>,
+                             parts: &mut Vec<&Row>,
+                             out: &mut Vec<Finding>| {
+                if let (Some(p), false) = (parent, parts.is_empty()) {
+                    let pf = fig(t, p, name_col, col);
+                    let figs: Vec<Fig> = parts.iter().map(|r| fig(t, r, name_col, col)).collect();
+                    let sum_lo: rust_decimal::Decimal = figs.iter().map(|f| f.interval().lo).sum();
+                    if pf.amount.is_some() || figs.iter().any(|f| f.amount.is_some()) {
+                        any = true;
+                    }
+                    if sum_lo > pf.interval().hi {
+                        let total: rust_decimal::Decimal = figs.iter().map(Fig::value).sum();
+                        let mut lines: Vec<usize> = std::iter::once(pf.line)
+                            .chain(figs.iter().map(|f| f.line))
+                            .collect();
+                        lines.sort_unstable();
+                        out.push(Finding {
+                            rule: PART_LINES.code.into(),
+                            severity: Severity::Error,
+                            message: format!(
+                                "{}：“{}” {} 下的分项 {} = {}，超过了所属收入项",
+                                t.title,
+                                pf.label,
+                                pf.printed(),
+                                super::arith::expr(&figs),
+                                total
+                            ),
+                            message_en: format!(
+                                "Sub-lines add up to {total}, more than their parent line {}",
+                                pf.printed()
+                            ),
+                            lines,
+                            expected: Some(format!("≤ {}", pf.printed())),
+                            actual: Some(total.to_string()),
+                        });
+                    }
+                }
+                parts.clear();
+            };
+            for r in &t.rows {
+                let label = fold_punct(r.text(name_col));
+                if label.is_empty() {
+                    continue;
+                }
+                match classify(&label) {
+                    Line::Item => {
+                        flush(parent, &mut parts, out);
+                        parent = Some(r);
+                    }
+                    Line::Other if parent.is_some() && r.cells.iter().any(|c| c.col == col) => {
+                        parts.push(r)
+                    }
+                    Line::Other => {}
+                    _ => {
+                        flush(parent, &mut parts, out);
+                        parent = None;
+                    }
+                }
+            }
+            flush(parent, &mut parts, out);
+        }
+        if any {
+            Applies::Yes
+        } else {
+            Applies::No("收入栏没有“其中”分项".into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod part_tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn bal004_part_lines() {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), "BAL-004");
+        }
+        // 上级提前下达 289.00 → 290.00: 6247.40 + 290.00 exceeds 一般公共预算 6536.40.
+        let text = mutate("001", 194, "289.00", "290.00");
+        assert_fires(&text, "BAL-004", Severity::Error, 194);
+    }
+}

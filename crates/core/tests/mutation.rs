@@ -1,0 +1,122 @@
+//! Mutation test: add 1.00 to each amount of the standard tables of every seed, one at a time,
+//! and require that a new error appears on that line. Prints the detection rate.
+
+use std::collections::HashSet;
+use yusuan_core::{Severity, TableKind};
+
+fn fixtures() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
+    let mut v: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+const STANDARD: [TableKind; 13] = [
+    TableKind::BudgetSummary,
+    TableKind::IncomeSummary,
+    TableKind::ExpenditureSummary,
+    TableKind::FiscalSummary,
+    TableKind::GeneralBudgetExpenditure,
+    TableKind::GeneralBudgetBasic,
+    TableKind::ThreePublic,
+    TableKind::GovFundExpenditure,
+    TableKind::StateCapitalExpenditure,
+    TableKind::BasicDetail,
+    TableKind::EconomicSummary,
+    TableKind::ProjectExpenditure,
+    TableKind::OperatingCost,
+];
+
+/// (rule, message) of every error, for telling new errors from old ones.
+fn errors(text: &str) -> HashSet<(String, String, Vec<usize>)> {
+    let report = yusuan_core::check_bytes("m", text.as_bytes());
+    report
+        .units
+        .iter()
+        .flat_map(|u| u.findings.iter())
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.rule.clone(), f.message.clone(), f.lines.clone()))
+        .collect()
+}
+
+fn plus_one(text: &str) -> Option<String> {
+    let a = yusuan_core::Amount::parse(text)?;
+    let v = a.value + rust_decimal::Decimal::ONE;
+    Some(format!("{:.*}", a.decimals as usize, v))
+}
+
+#[test]
+fn adding_one_to_any_standard_amount_raises_a_new_error_on_its_line() {
+    // Every cell in release builds (`make test` runs it so); every 7th in quick debug runs.
+    let stride = if cfg!(debug_assertions) { 7 } else { 1 };
+    let mut seen = 0usize;
+    let (mut total, mut caught) = (0usize, 0usize);
+    let mut missed = Vec::new();
+    for (name, text) in fixtures() {
+        let base = errors(&text);
+        let doc = yusuan_core::parse_bytes(text.as_bytes()).unwrap();
+        let lines: Vec<&str> = text.split('\n').collect();
+        for unit in &doc.units {
+            for t in unit.tables.iter().filter(|t| STANDARD.contains(&t.kind)) {
+                for r in &t.rows {
+                    for c in &r.cells {
+                        let money = t.columns.get(c.col).is_some_and(|col| col.role.is_money());
+                        let Some(new) = c.amount.and(plus_one(&c.text)).filter(|_| money) else {
+                            continue;
+                        };
+                        let mut cells: Vec<String> =
+                            lines[c.line - 1].split('\t').map(str::to_owned).collect();
+                        if cells.get(c.raw).map(|x| x.trim()) != Some(c.text.as_str()) {
+                            continue;
+                        }
+                        seen += 1;
+                        if seen % stride != 0 {
+                            continue;
+                        }
+                        cells[c.raw] = new.clone();
+                        let mut mutated: Vec<String> =
+                            lines.iter().map(|l| l.to_string()).collect();
+                        mutated[c.line - 1] = cells.join("\t");
+                        total += 1;
+                        let after = errors(&mutated.join("\n"));
+                        if after
+                            .iter()
+                            .any(|e| !base.contains(e) && e.2.contains(&c.line))
+                        {
+                            caught += 1;
+                        } else {
+                            missed
+                                .push(format!("{name}:{} {:?} {} → {new}", c.line, t.kind, c.text));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let rate = caught as f64 / total as f64;
+    println!(
+        "mutation detection: {caught}/{total} = {:.1}%",
+        rate * 100.0
+    );
+    for m in &missed {
+        println!("  missed {m}");
+    }
+    assert!(total * stride > 1500, "too few mutations: {total}");
+    assert!(
+        rate >= 0.97,
+        "detection rate {:.1}% below 97%; missed:\n{}",
+        rate * 100.0,
+        missed.join("\n")
+    );
+}
