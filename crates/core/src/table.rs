@@ -483,12 +483,12 @@ impl PageCells {
     }
 
     /// Cell `i` of a row as mapped, with a blank inserted at `insert` into short rows.
-    fn get<'a>(
-        row: &'a (Vec<Parsed>, usize),
+    fn get(
+        row: &(Vec<Parsed>, usize),
         i: usize,
         insert: Option<usize>,
         width: usize,
-    ) -> Option<&'a Parsed> {
+    ) -> Option<&Parsed> {
         match insert {
             Some(k) if row.1 < width && k <= row.0.len() => match i.cmp(&k) {
                 std::cmp::Ordering::Less => row.0.get(i),
