@@ -81,7 +81,7 @@ fn adding_one_to_any_standard_amount_raises_a_new_error_on_its_line() {
                             continue;
                         }
                         seen += 1;
-                        if seen % stride != 0 {
+                        if !seen.is_multiple_of(stride) {
                             continue;
                         }
                         cells[c.raw] = new.clone();
