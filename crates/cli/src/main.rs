@@ -24,7 +24,49 @@ struct CheckArgs {
     paths: Vec<String>,
 }
 
-const USAGE: &str = "用法 usage: yusuan check [--format text|json] [--fail-on error|warning|never] FILE...  (- = stdin)";
+const USAGE: &str = "用法 usage: yusuan check [--format text|json] [--fail-on error|warning|never] FILE...  (- = stdin)\n           yusuan rules [CODE]";
+
+/// `yusuan rules`: every rule with its code, severity and title; `yusuan rules CODE`: its doc.
+fn rules(code: Option<&str>) -> ExitCode {
+    use yusuan_core::rules::{find, REGISTRY};
+    match code {
+        None => {
+            for r in REGISTRY {
+                let d = r.doc();
+                println!(
+                    "{:<9} {:<7} {:<10} {}",
+                    d.code,
+                    d.severity.name(),
+                    d.family.zh(),
+                    d.title
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Some(code) => match find(&code.to_uppercase()) {
+            Some(r) => {
+                let d = r.doc();
+                println!(
+                    "{} {}（{}，{}）\n{}\n",
+                    d.code,
+                    d.title,
+                    d.family.zh(),
+                    d.severity.zh(),
+                    d.title_en
+                );
+                println!(
+                    "检查内容：{}\n\n为何重要：{}\n\n示例：{}\n\n依据：{}",
+                    d.what, d.why, d.example, d.basis
+                );
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("没有这条规则 (no such rule): {code}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
 
 fn parse_args(args: &[String]) -> Result<CheckArgs, String> {
     let mut out = CheckArgs {
@@ -138,6 +180,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some("rules") => rules(args.get(1).map(String::as_str)),
         Some("--help") | Some("-h") | Some("help") => {
             println!("yusuan — 预算公开检查器 (budget disclosure checker)\n{USAGE}");
             ExitCode::SUCCESS

@@ -108,3 +108,15 @@ fn text_report_names_units_and_tables() {
     assert!(out.contains("operating_cost"));
     assert!(out.contains("修正: 第550–560行"));
 }
+
+#[test]
+fn rules_lists_every_rule_and_shows_one() {
+    let (code, out, _) = yusuan(&["rules"], None);
+    assert_eq!(code, 0);
+    assert!(out.lines().count() >= 30, "{out}");
+    assert!(out.contains("PERF-001") && out.contains("资金支出计划"));
+    let (code, out, _) = yusuan(&["rules", "txt-007"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("检查内容") && out.contains("依据") && out.contains("拟购置固定资产"));
+    assert_eq!(yusuan(&["rules", "NOPE-1"], None).0, 2);
+}

@@ -153,6 +153,13 @@ pub struct Fact {
     pub text: String,
 }
 
+impl Fact {
+    /// In the same paragraph or within the next few (三公 items are often one per paragraph).
+    pub fn paragraph_near(&self, other: &Fact) -> bool {
+        self.paragraph >= other.paragraph && self.paragraph <= other.paragraph + 4
+    }
+}
+
 /// Which part of the 情况说明 a paragraph sits in; it settles ambiguous labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {

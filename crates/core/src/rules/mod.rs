@@ -102,6 +102,7 @@ pub trait Rule: Sync {
 pub static REGISTRY: &[&dyn Rule] = &[
     &table_rows::RowIdentities,
     &table_rows::CodeHierarchy,
+    &table_rows::ProcurementLines,
     &summary::BudgetSummaryBalance,
     &summary::FiscalSummaryBalance,
     &summary::ThreePublicStructure,
@@ -167,6 +168,10 @@ pub fn run(doc: &Document, unit: &Unit) -> (Vec<Finding>, Vec<Outcome>) {
     for rule in REGISTRY {
         let mut out = Vec::new();
         let applies = rule.check(&cx, &mut out);
+        for f in &mut out {
+            f.lines.sort_unstable();
+            f.lines.dedup();
+        }
         let status = match applies {
             Applies::No(reason) if out.is_empty() => Status::NotApplicable(reason),
             _ if out.iter().any(|f| f.severity >= Severity::Warning) => Status::Failed,

@@ -321,13 +321,6 @@ fn perf003(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
     let mut found = Vec::new();
     let mut total = project_total.clone();
     total.label = "支出总表项目支出".into();
-    check_sum(
-        &PERF003,
-        &format!("{} 个项目的绩效目标表预算之和与项目支出", parts.len()),
-        &total,
-        &parts,
-        &mut found,
-    );
     // Henan codes differ between the two listings; the same name and amount twice is a repeat.
     let mut repeats = Vec::new();
     for (i, (n, f)) in named.iter().enumerate() {
@@ -338,28 +331,67 @@ fn perf003(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
             repeats.push((n.clone(), g.clone(), f.clone()));
         }
     }
-    if !repeats.is_empty() {
-        let list: Vec<String> = repeats
-            .iter()
-            .map(|(n, g, f)| format!("“{n}” {}（第{}行与第{}行）", f.printed(), g.line, f.line))
-            .collect();
-        let mut lines: Vec<usize> = repeats
-            .iter()
-            .flat_map(|(_, g, f)| [g.line, f.line])
-            .collect();
-        lines.sort_unstable();
-        found.push(Finding {
-            rule: PERF003.code.into(),
-            severity: Severity::Error,
-            message: format!("项目绩效目标表重复列出了同一项目：{}", list.join("；")),
-            message_en: format!(
-                "{} project(s) are listed twice in the performance table",
-                repeats.len()
-            ),
-            lines,
-            expected: None,
-            actual: None,
-        });
+    let comparison = super::arith::sum(&total, &parts);
+    let repeated: Decimal = repeats.iter().map(|r| r.2.value()).sum();
+    let list: Vec<String> = repeats
+        .iter()
+        .map(|(n, g, f)| format!("“{n}” {}（第{}行与第{}行）", f.printed(), g.line, f.line))
+        .collect();
+    match comparison {
+        // The surplus is exactly the repeated projects: one finding, one cause.
+        Some(c)
+            if c.verdict == super::arith::Verdict::Broken
+                && !repeats.is_empty()
+                && (c.computed - c.reported - repeated).abs() <= Decimal::new(1, 2) =>
+        {
+            let mut lines: Vec<usize> = vec![total.line];
+            lines.extend(repeats.iter().flat_map(|(_, g, f)| [g.line, f.line]));
+            found.push(Finding {
+                rule: PERF003.code.into(),
+                severity: Severity::Error,
+                message: format!(
+                    "项目绩效目标表所列 {} 个项目的预算之和 {}，比支出总表项目支出 {} 多 {}，正是重复列出的项目：{}",
+                    parts.len(),
+                    c.computed,
+                    total.printed(),
+                    c.computed - c.reported,
+                    list.join("；")
+                ),
+                message_en: format!("Performance tables list projects worth {} against project spending of {}: {} project(s) are listed twice", c.computed, total.printed(), repeats.len()),
+                lines,
+                expected: Some(total.printed()),
+                actual: Some(c.computed.to_string()),
+            });
+        }
+        Some(c) => {
+            found.extend(super::arith::finding(
+                &PERF003,
+                &c,
+                &format!("{} 个项目的绩效目标表预算之和与项目支出", parts.len()),
+                &total,
+                &parts,
+            ));
+            if !repeats.is_empty() {
+                let mut lines: Vec<usize> = repeats
+                    .iter()
+                    .flat_map(|(_, g, f)| [g.line, f.line])
+                    .collect();
+                lines.sort_unstable();
+                found.push(Finding {
+                    rule: PERF003.code.into(),
+                    severity: Severity::Error,
+                    message: format!("项目绩效目标表重复列出了同一项目：{}", list.join("；")),
+                    message_en: format!(
+                        "{} project(s) are listed twice in the performance table",
+                        repeats.len()
+                    ),
+                    lines,
+                    expected: None,
+                    actual: None,
+                });
+            }
+        }
+        None => {}
     }
     out.extend(group_rounding(found, "绩效目标表与项目支出"));
     Applies::Yes

@@ -378,3 +378,152 @@ mod tests {
         assert_fires(&text, "TAB-002", Severity::Error, 538);
     }
 }
+
+/// TAB-003.
+pub struct ProcurementLines;
+
+static PROCUREMENT_LINES: RuleDoc = RuleDoc {
+    code: "TAB-003",
+    family: Family::Table,
+    severity: Severity::Error,
+    title: "政府采购明细行自洽",
+    title_en: "Procurement lines are consistent",
+    what: "政府采购预算表每一行：金额合计 = 数量 × 单价（单价是四舍五入后的数，用区间乘法）；预留中小微企业份额不超过合计；同一项目各采购行之和不超过该项目的预算资金。",
+    why: "数量乘单价对不上，说明数量、单价或金额有一处填错；采购额超过项目预算则无法执行。",
+    example: "青龙县医疗保障局本级 2025：便携式计算机 2 台 × 0.60 = 1.19～1.21，与 1.19 一致（单价 0.60 代表 0.595～0.605）。",
+    basis: "政府采购预算表的表格定义；勾稽关系目录 I-19；规则参考 §4.4 第 6 条（区间乘法）。",
+};
+
+impl Rule for ProcurementLines {
+    fn doc(&self) -> &'static RuleDoc {
+        &PROCUREMENT_LINES
+    }
+
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+        use crate::header::{Role, Scope};
+        let Some(t) = cx.unit.table(TableKind::Procurement).filter(|t| !t.empty) else {
+            return Applies::No("没有政府采购预算明细".into());
+        };
+        let (Some(qty), Some(price), Some(total)) = (
+            t.column_any(Role::Quantity),
+            t.column_any(Role::UnitPrice),
+            t.column(Scope::Root, Role::Total),
+        ) else {
+            return Applies::No("采购表没有数量、单价或金额列".into());
+        };
+        let reserved = t.column_any(Role::Reserved);
+        let (name, budget) = (
+            t.column(Scope::Root, Role::Name),
+            t.column_any(Role::ProjectBudget),
+        );
+        let issue =
+            |message: String, en: String, lines: Vec<usize>, expected: String, actual: String| {
+                Finding {
+                    rule: PROCUREMENT_LINES.code.into(),
+                    severity: Severity::Error,
+                    message,
+                    message_en: en,
+                    lines,
+                    expected: Some(expected),
+                    actual: Some(actual),
+                }
+            };
+        for r in &t.rows {
+            let (Some(q), Some(p), Some(sum)) = (r.amount(qty), r.amount(price), r.amount(total))
+            else {
+                continue;
+            };
+            // A count is exact; the unit price stands for its rounding interval.
+            let piv = p.interval();
+            let lo = q.value * piv.lo;
+            let hi = q.value * piv.hi;
+            let product = crate::amount::Interval {
+                lo: lo.min(hi),
+                hi: lo.max(hi),
+            };
+            if !product.intersects(sum.interval()) {
+                out.push(issue(
+                    format!(
+                        "政府采购第{}行“{}”：数量 {q} × 单价 {p} = {}～{}，与金额 {sum} 不符",
+                        r.line,
+                        r.text(2),
+                        product.lo.normalize(),
+                        product.hi.normalize()
+                    ),
+                    format!("Quantity {q} × unit price {p} gives {product}, not {sum}"),
+                    vec![r.line],
+                    format!("{}～{}", product.lo.normalize(), product.hi.normalize()),
+                    sum.printed(),
+                ));
+            }
+            if let Some(res) = reserved.and_then(|c| r.amount(c)) {
+                if res.interval().lo > sum.interval().hi {
+                    out.push(issue(
+                        format!(
+                            "政府采购第{}行：预留中小微企业份额 {res} 大于金额合计 {sum}",
+                            r.line
+                        ),
+                        format!("Reserved share {res} exceeds the line total {sum}"),
+                        vec![r.line],
+                        format!("≤ {sum}"),
+                        res.printed(),
+                    ));
+                }
+            }
+        }
+        // Σ lines of one project ≤ that project's 预算资金.
+        if let (Some(name), Some(budget)) = (name, budget) {
+            let mut projects: Vec<(
+                String,
+                crate::amount::Amount,
+                Vec<usize>,
+                rust_decimal::Decimal,
+            )> = Vec::new();
+            for r in &t.rows {
+                let (Some(b), Some(sum)) = (r.amount(budget), r.amount(total)) else {
+                    continue;
+                };
+                let key = crate::normalize::compact(r.text(name));
+                match projects.iter_mut().find(|p| p.0 == key && p.1 == b) {
+                    Some(p) => {
+                        p.2.push(r.line);
+                        p.3 += sum.interval().lo;
+                    }
+                    None => projects.push((key, b, vec![r.line], sum.interval().lo)),
+                }
+            }
+            for (key, b, lines, lo) in projects {
+                if lo > b.interval().hi {
+                    out.push(issue(
+                        format!("政府采购项目“{key}”各采购行之和至少 {} 万元，超过该项目预算资金 {b} 万元", lo.normalize()),
+                        format!("Procurement lines of {key} exceed the project budget {b}"),
+                        lines,
+                        format!("≤ {b}"),
+                        lo.normalize().to_string(),
+                    ));
+                }
+            }
+        }
+        Applies::Yes
+    }
+}
+
+#[cfg(test)]
+mod procurement_tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn tab003_procurement_lines() {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), "TAB-003");
+        }
+        // 3 台 × 0.45 = 1.35 — printed as 1.85.
+        let text = mutate("000", 628, "0.45\t1.35\t1.35", "0.45\t1.85\t1.85");
+        let f = assert_fires(&text, "TAB-003", Severity::Error, 628);
+        assert!(f.message.contains("数量 3 × 单价 0.45"), "{}", f.message);
+        // 预留 larger than the line.
+        let text = mutate("000", 688, "33.28", "133.28");
+        assert_fires(&text, "TAB-003", Severity::Error, 688);
+    }
+}

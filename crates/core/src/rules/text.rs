@@ -802,7 +802,33 @@ fn txt009(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
             for p in parts {
                 let found = changes
                     .iter()
-                    .find(|f| &f.subject == p && f.paragraph == total.paragraph);
+                    .find(|f| &f.subject == p && f.paragraph_near(total));
+                // 公务用车 may be stated only as 购置费 and 运行维护费.
+                if found.is_none() && *p == Vehicle {
+                    let purchase = changes
+                        .iter()
+                        .find(|f| f.subject == VehiclePurchase && f.paragraph_near(total));
+                    let operation = changes
+                        .iter()
+                        .find(|f| f.subject == VehicleOperation && f.paragraph_near(total));
+                    if let (Some(a), Some(b)) = (purchase, operation) {
+                        let v = |f: &Fact| {
+                            if f.direction == Some(Direction::Flat) {
+                                Some(Decimal::ZERO)
+                            } else {
+                                change_fig(f).map(|x| x.value())
+                            }
+                        };
+                        if let (Some(x), Some(y)) = (v(a), v(b)) {
+                            figs.push(Fig::new(
+                                Some(Amount::new(x + y, 2)),
+                                b.line,
+                                "公务用车购置费与运行维护费的增减之和",
+                            ));
+                        }
+                    }
+                    continue;
+                }
                 match found {
                     Some(f) if f.direction == Some(Direction::Flat) => figs.push(Fig::new(
                         Some(Amount::new(Decimal::ZERO, 2)),
@@ -1199,6 +1225,9 @@ mod rule_tests {
         silent_on_all("TXT-009");
         let text = mutate("000", 376, "基本支出增加10.65万元", "基本支出增加11.65万元");
         assert_fires(&text, "TXT-009", Severity::Error, 376);
+        // Henan states 公务用车 only through 购置费 (持平) and 运行维护费 (−3): −6 = 0 + (0 − 3) − 3.
+        let text = mutate("004", 123, "比上年预算数减少3万元", "比上年预算数减少4万元");
+        assert_fires(&text, "TXT-009", Severity::Error, 123);
     }
 
     #[test]

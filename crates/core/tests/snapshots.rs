@@ -1,0 +1,77 @@
+//! Each seed's full verdict, pinned: every finding (rule, severity, lines, message) and every
+//! rule's outcome. A change in verdicts is a reviewed snapshot diff (`cargo insta review`, or
+//! `INSTA_UPDATE=always cargo test` and read the diff before committing).
+
+fn render(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|f| f.to_string_lossy().starts_with(prefix))
+        })
+        .unwrap();
+    let report = yusuan_core::check_bytes(prefix, &std::fs::read(path).unwrap());
+    let mut out = String::new();
+    for u in &report.units {
+        out.push_str(&format!(
+            "== unit {} {} {:?} {:?} lines {:?}: {} tables, {} facts\n",
+            u.code.as_deref().unwrap_or("-"),
+            u.name.as_deref().unwrap_or("-"),
+            u.year,
+            u.template,
+            u.lines,
+            u.tables.len(),
+            u.facts.len()
+        ));
+        for f in &u.findings {
+            out.push_str(&format!(
+                "[{}] {} lines {:?}\n    {}\n",
+                f.severity.name(),
+                f.rule,
+                f.lines,
+                f.message
+            ));
+        }
+        let mut by_status: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+        for o in &u.rules {
+            let key = match &o.status {
+                yusuan_core::rules::Status::Passed => "passed".to_owned(),
+                yusuan_core::rules::Status::Failed => "failed".to_owned(),
+                yusuan_core::rules::Status::NotApplicable(why) => format!("n/a ({why})"),
+            };
+            by_status.entry(key).or_default().push(o.rule);
+        }
+        for (k, v) in by_status {
+            out.push_str(&format!("{k}: {}\n", v.join(" ")));
+        }
+    }
+    out
+}
+
+#[test]
+fn seed_000() {
+    insta::assert_snapshot!(render("000"));
+}
+
+#[test]
+fn seed_001() {
+    insta::assert_snapshot!(render("001"));
+}
+
+#[test]
+fn seed_002() {
+    insta::assert_snapshot!(render("002"));
+}
+
+#[test]
+fn seed_003() {
+    insta::assert_snapshot!(render("003"));
+}
+
+#[test]
+fn seed_004() {
+    insta::assert_snapshot!(render("004"));
+}
