@@ -778,6 +778,11 @@ fn change_fig(f: &Fact) -> Option<Fig> {
     ))
 }
 
+/// A 持平 statement: a change of exactly zero.
+fn flat_zero(f: &Fact) -> Fig {
+    Fig::new(Some(Amount::new(Decimal::ZERO, 10)), f.line, "持平")
+}
+
 fn txt009(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
     use Subject::*;
     let facts = &cx.unit.facts;
@@ -799,6 +804,7 @@ fn txt009(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
             .filter(|f| totals.contains(&f.subject) && f.value.is_some())
         {
             let mut figs = Vec::new();
+            let mut counted_parts = 0;
             for p in parts {
                 let found = changes
                     .iter()
@@ -812,34 +818,35 @@ fn txt009(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
                         .iter()
                         .find(|f| f.subject == VehicleOperation && f.paragraph_near(total));
                     if let (Some(a), Some(b)) = (purchase, operation) {
-                        let v = |f: &Fact| {
-                            if f.direction == Some(Direction::Flat) {
-                                Some(Decimal::ZERO)
-                            } else {
-                                change_fig(f).map(|x| x.value())
+                        // Both halves as separate figures, so each keeps its own rounding interval.
+                        let expected = figs.len() + 2;
+                        for f in [a, b] {
+                            match f.direction {
+                                Some(Direction::Flat) => figs.push(flat_zero(f)),
+                                _ => figs.extend(change_fig(f)),
                             }
-                        };
-                        if let (Some(x), Some(y)) = (v(a), v(b)) {
-                            figs.push(Fig::new(
-                                Some(Amount::new(x + y, 2)),
-                                b.line,
-                                "公务用车购置费与运行维护费的增减之和",
-                            ));
                         }
+                        if figs.len() != expected {
+                            figs.clear();
+                        }
+                        counted_parts += 1;
                     }
                     continue;
                 }
                 match found {
-                    Some(f) if f.direction == Some(Direction::Flat) => figs.push(Fig::new(
-                        Some(Amount::new(Decimal::ZERO, 2)),
-                        f.line,
-                        "持平",
-                    )),
-                    Some(f) => figs.extend(change_fig(f)),
+                    Some(f) if f.direction == Some(Direction::Flat) => {
+                        figs.push(flat_zero(f));
+                        counted_parts += 1;
+                    }
+                    Some(f) => {
+                        figs.extend(change_fig(f));
+                        counted_parts += 1;
+                    }
                     None => {}
                 }
             }
-            if figs.len() != parts.len() {
+            // Every part must have a stated change (or 持平); otherwise the sum cannot be checked.
+            if counted_parts != parts.len() || figs.is_empty() {
                 continue;
             }
             let Some(t) = change_fig(total) else { continue };
@@ -1226,7 +1233,10 @@ mod rule_tests {
         let text = mutate("000", 376, "基本支出增加10.65万元", "基本支出增加11.65万元");
         assert_fires(&text, "TXT-009", Severity::Error, 376);
         // Henan states 公务用车 only through 购置费 (持平) and 运行维护费 (−3): −6 = 0 + (0 − 3) − 3.
+        // Whole-万元 figures stand for ±0.5 each, so a 1.00 change is within rounding; 2.00 is not.
         let text = mutate("004", 123, "比上年预算数减少3万元", "比上年预算数减少4万元");
+        assert_silent(&text, "TXT-009");
+        let text = mutate("004", 123, "比上年预算数减少3万元", "比上年预算数减少5万元");
         assert_fires(&text, "TXT-009", Severity::Error, 123);
     }
 
