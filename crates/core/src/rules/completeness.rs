@@ -172,3 +172,89 @@ mod tests {
         assert!(f.message.contains("照抄"), "{}", f.message);
     }
 }
+
+static DIS003: RuleDoc = RuleDoc {
+    code: "DIS-003",
+    family: Family::Completeness,
+    severity: Severity::Warning,
+    title: "情况说明包含必备事项",
+    title_en: "The explanatory text covers the required matters",
+    what: "情况说明应说明机关运行经费、“三公”经费（含增减变化原因）、政府采购预算、国有资产占用情况和绩效目标；缺少任何一项即提示。",
+    why: "143号文和《预算法》要求对这些重要事项作出说明；缺了说明，表格中的数字无从解读。",
+    example: "一份只有收支说明、没有政府采购预算说明的公开会被提示。",
+    basis: "《地方预决算公开操作规程》（财预〔2016〕143号）；《预算法》第十四条；规则参考 D-4。",
+};
+
+pub struct RequiredSections;
+
+impl Rule for RequiredSections {
+    fn doc(&self) -> &'static RuleDoc {
+        &DIS003
+    }
+    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+        let (first, last) = cx.unit.lines;
+        let in_table = |n: usize| {
+            cx.unit
+                .tables
+                .iter()
+                .any(|t| t.lines.0 <= n && n <= t.lines.1)
+        };
+        let prose: String = (first..=last.min(cx.doc.lines.len()))
+            .filter(|&n| !in_table(n))
+            .map(|n| compact(cx.doc.line(n)))
+            .collect();
+        if prose.chars().count() < 200 {
+            return Applies::No("没有情况说明文字".into());
+        }
+        let needs: [(&str, &[&str]); 5] = [
+            ("机关运行经费", &["运行经费"]),
+            ("“三公”经费", &["三公"]),
+            ("政府采购预算", &["政府采购"]),
+            ("国有资产占用", &["国有资产", "固定资产"]),
+            ("绩效目标", &["绩效目标"]),
+        ];
+        let mut missing: Vec<&str> = needs
+            .iter()
+            .filter(|(_, words)| !words.iter().any(|w| prose.contains(w)))
+            .map(|(name, _)| *name)
+            .collect();
+        // The 三公 explanation must give the change and its reason (or say it did not change).
+        if prose.contains("三公")
+            && !["原因", "持平", "没有变化", "没有增减", "无增减"]
+                .iter()
+                .any(|w| prose.contains(w))
+        {
+            missing.push("“三公”经费增减变化原因");
+        }
+        if !missing.is_empty() {
+            out.push(Finding {
+                rule: DIS003.code.into(),
+                severity: DIS003.severity,
+                message: format!("情况说明缺少：{}", missing.join("、")),
+                message_en: format!("The explanatory text does not cover: {}", missing.len()),
+                lines: vec![first],
+                expected: None,
+                actual: None,
+            });
+        }
+        Applies::Yes
+    }
+}
+
+#[cfg(test)]
+mod section_tests {
+    use crate::report::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn dis003_required_sections() {
+        for s in ["000", "001", "002", "003", "004"] {
+            assert_silent(&seed(s), "DIS-003");
+        }
+        // Seed 001 without its 政府采购 paragraph.
+        let text = mutate("001", 138, "2023 年政府采购预算安排 619.53 万元，其中：政府采购货物预算 0.00 万元、政府采购工程预算 0.00 万元、政府采购服务预算 619.53 万元。", "（略）");
+        let text = text.replace("（二）政府采购支出情况", "（二）其他情况");
+        let f = assert_fires(&text, "DIS-003", Severity::Warning, 1);
+        assert!(f.message.contains("政府采购预算"), "{}", f.message);
+    }
+}

@@ -137,7 +137,10 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &perf::PerformanceVsProjects,
     &completeness::RequiredTables,
     &completeness::EmptyTableExplained,
+    &completeness::RequiredSections,
     &codes::StaleClassNames,
+    &codes::CodeFormat,
+    &codes::SameCodeSameName,
 ];
 
 pub fn find(code: &str) -> Option<&'static dyn Rule> {
