@@ -1,4 +1,4 @@
-// The built page (dist/) in real headless Chromium: paste a disclosure, see what was rebuilt.
+// The built page (dist/) in real headless Chromium: paste a disclosure, read the verdict.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openPage, fixture, pasteText } from './harness.mjs';
@@ -7,19 +7,55 @@ let srv, browser;
 before(async () => { srv = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-test('pasting seed 002 shows both units and every table', async () => {
+test('pasting seed 002 shows both units, every table, and only rounding notes', async () => {
   const { page, external, errors } = await openPage(browser, srv.url);
   await pasteText(page, await fixture('002'));
   await page.getByTestId('summary').waitFor();
-  assert.equal(await page.getByTestId('unit').count(), 2);
   const units = page.getByTestId('unit');
+  assert.equal(await units.count(), 2);
   assert.match(await units.nth(0).locator('h2').innerText(), /450001 青龙满族自治县医疗保障局本级 · 2025年/);
   assert.equal(await units.nth(0).getByTestId('table-row').count(), 19);
   assert.equal(await units.nth(1).getByTestId('table-row').count(), 25);
-  assert.equal(await units.nth(1).locator('[data-kind="procurement"] td.num').nth(1).innerText(), '空表');
-  await page.screenshot({ path: 'tests/e2e/screenshots/seed-002.png', fullPage: false });
+  for (const i of [0, 1]) {
+    assert.match(await units.nth(i).getByTestId('unit-stats').innerText(), /错误 0 · 警告 0 · 提示 \d+/);
+    assert.equal(await units.nth(i).locator('[data-testid=finding][data-severity=error]').count(), 0);
+  }
+  await page.screenshot({ path: 'tests/e2e/screenshots/seed-002.png' });
   assert.deepEqual(external, [], 'no request may leave the page');
   assert.deepEqual(errors, []);
+});
+
+test('seed 003: spending-plan errors, click one to see its rule and source line', async () => {
+  const { page, external } = await openPage(browser, srv.url);
+  await pasteText(page, await fixture('003'));
+  const plans = page.locator('[data-testid=finding][data-rule="PERF-001"]');
+  await plans.first().waitFor();
+  assert.equal(await plans.count(), 8);
+  assert.equal(await plans.first().getAttribute('data-severity'), 'error');
+  await plans.first().locator('button').click();
+  const detail = plans.first().getByTestId('finding-detail');
+  await detail.waitFor();
+  assert.match(await detail.getByTestId('rule-doc').innerText(), /PERF-001 资金支出计划累计到年底达到 100%/);
+  const cited = detail.locator('[data-line="393"]');
+  assert.equal(await cited.count(), 1);
+  assert.match(await cited.innerText(), /3\.00.*7\.50.*12\.00/);
+  await page.screenshot({ path: 'tests/e2e/screenshots/seed-003-finding.png' });
+  // Filter to warnings: the 拟购置固定资产 finding stays, the errors go.
+  await page.locator('[data-testid=severity-filter][data-value=warning]').click();
+  assert.equal(await page.locator('[data-testid=finding][data-severity=error]').count(), 0);
+  assert.equal(await page.locator('[data-testid=finding][data-rule="TXT-007"]').count(), 1);
+  assert.deepEqual(external, []);
+});
+
+test('the draft survives a reload', async () => {
+  const { page } = await openPage(browser, srv.url);
+  const text = await fixture('004');
+  await pasteText(page, text);
+  await page.getByTestId('summary').waitFor();
+  await page.reload();
+  await page.getByTestId('summary').waitFor();
+  assert.equal((await page.getByTestId('input').inputValue()).length, text.length);
+  assert.equal(await page.locator('[data-testid=finding][data-rule="XT-008"]').count(), 1);
 });
 
 test('text without budget tables gets a clear message', async () => {

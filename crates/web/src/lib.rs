@@ -1,7 +1,14 @@
 //! The checker page. Everything runs in the browser; nothing is uploaded.
 
 use leptos::prelude::*;
-use yusuan_core::report::{FileReport, UnitReport};
+use yusuan_core::report::{FileReport, Finding, Severity, UnitReport};
+use yusuan_core::rules::{self, Family, Status};
+
+const DRAFT_KEY: &str = "yusuan.draft";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
 
 /// Checks the pasted text with the same core as the CLI.
 fn check(text: &str) -> FileReport {
@@ -10,7 +17,16 @@ fn check(text: &str) -> FileReport {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (text, set_text) = signal(String::new());
+    // The draft survives reloads: nothing the user pasted is lost.
+    let saved = storage()
+        .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
+        .unwrap_or_default();
+    let (text, set_text) = signal(saved);
+    Effect::new(move |_| {
+        if let Some(s) = storage() {
+            let _ = s.set_item(DRAFT_KEY, &text.get());
+        }
+    });
     let report = Memo::new(move |_| {
         let t = text.get();
         (!t.trim().is_empty()).then(|| check(&t))
@@ -18,7 +34,7 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="top">
             <h1>"预算公开检查器"</h1>
-            <p class="sub">"粘贴部门预算公开文本，页面在本地重建表格。所有内容只在您的浏览器中处理，不会上传。"</p>
+            <p class="sub">"粘贴部门预算公开文本，页面在本地重建表格并核对每一处勾稽关系。所有内容只在您的浏览器中处理，不会上传。"</p>
         </header>
         <main class="layout">
             <section class="input">
@@ -34,7 +50,7 @@ pub fn App() -> impl IntoView {
             <section class="results" data-testid="results" aria-live="polite">
                 {move || match report.get() {
                     None => view! { <p class="hint">"尚未输入内容。"</p> }.into_any(),
-                    Some(r) => view! { <Summary report=r/> }.into_any(),
+                    Some(r) => view! { <Summary report=r text=text.get_untracked()/> }.into_any(),
                 }}
             </section>
         </main>
@@ -42,7 +58,7 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Summary(report: FileReport) -> impl IntoView {
+fn Summary(report: FileReport, text: String) -> impl IntoView {
     if let Some(err) = report.error {
         return view! { <p class="error" data-testid="error" role="alert">{err}</p> }.into_any();
     }
@@ -50,16 +66,21 @@ fn Summary(report: FileReport) -> impl IntoView {
         return view! { <p class="hint" data-testid="no-units">"没有找到预算表。请粘贴包含“收支总表”等表格的公开文本。"</p> }
             .into_any();
     }
+    let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     view! {
         <div data-testid="summary">
-            {report.units.into_iter().map(|u| view! { <UnitView unit=u/> }).collect_view()}
+            {report.units.into_iter().map(|u| view! { <UnitView unit=u lines=lines.clone()/> }).collect_view()}
         </div>
     }
     .into_any()
 }
 
+fn count(findings: &[Finding], s: Severity) -> usize {
+    findings.iter().filter(|f| f.severity == s).count()
+}
+
 #[component]
-fn UnitView(unit: UnitReport) -> impl IntoView {
+fn UnitView(unit: UnitReport, lines: Vec<String>) -> impl IntoView {
     let title = format!(
         "{} {} · {}年",
         unit.code.clone().unwrap_or_default(),
@@ -68,24 +89,138 @@ fn UnitView(unit: UnitReport) -> impl IntoView {
             .map(|y| y.to_string())
             .unwrap_or_else(|| "?".into())
     );
-    let count = unit.tables.len();
+    let (errors, warnings, infos) = (
+        count(&unit.findings, Severity::Error),
+        count(&unit.findings, Severity::Warning),
+        count(&unit.findings, Severity::Info),
+    );
+    let passed = unit
+        .rules
+        .iter()
+        .filter(|o| o.status == Status::Passed)
+        .count();
+    let failed = unit
+        .rules
+        .iter()
+        .filter(|o| o.status == Status::Failed)
+        .count();
+    let na = unit.rules.len() - passed - failed;
+    let (filter, set_filter) = signal(None::<Severity>);
+    let findings = unit.findings.clone();
+    let mut families: Vec<Family> = findings
+        .iter()
+        .filter_map(|f| rules::find(&f.rule))
+        .map(|r| r.doc().family)
+        .collect();
+    families.sort();
+    families.dedup();
+    let filter_button = move |label: &'static str, value: Option<Severity>, n: usize| {
+        view! {
+            <button
+                class="filter"
+                data-testid="severity-filter"
+                data-value=value.map_or("all", |s| s.name())
+                aria-pressed=move || (filter.get() == value).to_string()
+                on:click=move |_| set_filter.set(value)
+            >{format!("{label} {n}")}</button>
+        }
+    };
     view! {
         <article class="unit" data-testid="unit">
             <h2>{title}</h2>
-            <p>{format!("找到 {count} 张表，说明中 {} 个数字。", unit.facts.len())}</p>
-            <table class="inventory">
-                <thead><tr><th>"表"</th><th>"类型"</th><th>"行"</th><th>"数据行"</th></tr></thead>
-                <tbody>
-                    {unit.tables.into_iter().map(|t| view! {
-                        <tr data-testid="table-row" data-kind=t.kind.name()>
-                            <td>{t.title.clone()}</td>
-                            <td>{t.kind.zh()}</td>
-                            <td class="num">{format!("{}–{}", t.lines[0], t.lines[1])}</td>
-                            <td class="num">{if t.empty { "空表".to_string() } else { t.rows.to_string() }}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <p class="stats" data-testid="unit-stats">
+                <span class="sev-error">{format!("错误 {errors}")}</span>" · "
+                <span class="sev-warning">{format!("警告 {warnings}")}</span>" · "
+                <span class="sev-info">{format!("提示 {infos}")}</span>
+                {format!("　规则：通过 {passed} · 未通过 {failed} · 不适用 {na}　表格 {} 张 · 说明中的数字 {} 个", unit.tables.len(), unit.facts.len())}
+            </p>
+            <div class="filters" role="group" aria-label="按严重程度筛选">
+                {filter_button("全部", None, findings.len())}
+                {filter_button("错误", Some(Severity::Error), errors)}
+                {filter_button("警告", Some(Severity::Warning), warnings)}
+                {filter_button("提示", Some(Severity::Info), infos)}
+            </div>
+            {if findings.is_empty() {
+                view! { <p class="ok" data-testid="no-findings">"没有发现问题：所有适用的规则都通过了。"</p> }.into_any()
+            } else {
+                families.into_iter().map(|fam| {
+                    let items: Vec<Finding> = findings.iter().filter(|f| rules::find(&f.rule).is_some_and(|r| r.doc().family == fam)).cloned().collect();
+                    let lines = lines.clone();
+                    view! {
+                        <section class="family">
+                            <h3>{fam.zh()}</h3>
+                            <ul class="findings">
+                                {items.into_iter().map(|f| {
+                                    let sev = f.severity;
+                                    let lines = lines.clone();
+                                    view! {
+                                        <Show when=move || filter.get().is_none_or(|s| s == sev)>
+                                            <FindingView finding=f.clone() lines=lines.clone()/>
+                                        </Show>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                }).collect_view().into_any()
+            }}
+            <details class="tables">
+                <summary>{format!("重建的表格（{} 张）", unit.tables.len())}</summary>
+                <table class="inventory">
+                    <thead><tr><th>"表"</th><th>"类型"</th><th>"行"</th><th>"数据行"</th></tr></thead>
+                    <tbody>
+                        {unit.tables.into_iter().map(|t| view! {
+                            <tr data-testid="table-row" data-kind=t.kind.name()>
+                                <td>{t.title.clone()}</td>
+                                <td>{t.kind.zh()}</td>
+                                <td class="num">{format!("{}–{}", t.lines[0], t.lines[1])}</td>
+                                <td class="num">{if t.empty { "空表".to_string() } else { t.rows.to_string() }}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
         </article>
+    }
+}
+
+#[component]
+fn FindingView(finding: Finding, lines: Vec<String>) -> impl IntoView {
+    let (open, set_open) = signal(false);
+    let doc = rules::find(&finding.rule).map(|r| r.doc());
+    let sev = finding.severity;
+    let cited: Vec<(usize, String)> = finding
+        .lines
+        .iter()
+        .filter_map(|&n| {
+            lines
+                .get(n.wrapping_sub(1))
+                .map(|l| (n, l.replace('\t', "  │  ")))
+        })
+        .collect();
+    view! {
+        <li class=format!("finding sev-{}", sev.name()) data-testid="finding" data-rule=finding.rule.clone() data-severity=sev.name()>
+            <button class="finding-head" aria-expanded=move || open.get().to_string() on:click=move |_| set_open.update(|o| *o = !*o)>
+                <span class="badge">{sev.zh()}</span>
+                <code class="rule">{finding.rule.clone()}</code>
+                <span class="message">{finding.message.clone()}</span>
+            </button>
+            <Show when=move || open.get()>
+                <div class="finding-detail" data-testid="finding-detail">
+                    {doc.map(|d| view! {
+                        <div class="rule-doc" data-testid="rule-doc">
+                            <strong>{format!("{} {}", d.code, d.title)}</strong>
+                            <p>{d.what}</p>
+                            <p class="basis">{format!("依据：{}", d.basis)}</p>
+                        </div>
+                    })}
+                    <ol class="source" data-testid="source-lines">
+                        {cited.clone().into_iter().map(|(n, l)| view! {
+                            <li value=n.to_string() data-line=n.to_string()><span class="ln">{format!("第{n}行")}</span><code>{l}</code></li>
+                        }).collect_view()}
+                    </ol>
+                </div>
+            </Show>
+        </li>
     }
 }
