@@ -396,12 +396,12 @@ fn split_pages(lines: &[String], block: &Block, kv: bool) -> (Vec<Page>, Vec<Not
         let cells = layout::cells(line);
         let key: String = line.split('\t').map(compact).collect::<Vec<_>>().join("\t");
         let first_page = pages.len() == 1;
-        let page = pages.last_mut().expect("pages is never empty");
+        let current_headers = pages.last().map_or(0, |p| p.header.len());
         let header_like = if kv {
             fold_punct(cells.iter().find(|c| !c.is_empty()).copied().unwrap_or("")) == "一级指标"
         } else {
             header_zone
-                && page.header.len() < max_header
+                && current_headers < max_header
                 && !data_like(&cells)
                 // Later pages repeat the first page's header; anything else is data.
                 && (seen_headers.is_empty() || first_page || repeats_header(&cells, &seen_headers))
@@ -409,10 +409,15 @@ fn split_pages(lines: &[String], block: &Block, kv: bool) -> (Vec<Page>, Vec<Not
         if !kv && !header_zone && repeats_header(&cells, &seen_headers) {
             // A repeated header without a preamble: a new page.
             new_page(&mut pages);
-            pages.last_mut().expect("pushed").header.push(i);
+            if let Some(p) = pages.last_mut() {
+                p.header.push(i);
+            }
             header_zone = true;
             continue;
         }
+        let Some(page) = pages.last_mut() else {
+            continue;
+        };
         if header_like && !(kv && seen_headers.contains(&key)) {
             page.header.push(i);
             seen_headers.push(key);
