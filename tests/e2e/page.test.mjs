@@ -36,9 +36,14 @@ test('seed 003: spending-plan errors, click one to see its rule and source line'
   const detail = plans.first().getByTestId('finding-detail');
   await detail.waitFor();
   assert.match(await detail.getByTestId('rule-doc').innerText(), /PERF-001 资金支出计划累计到年底达到 100%/);
-  const cited = detail.locator('[data-line="393"]');
+  const cited = detail.getByTestId('source-lines').locator('[data-line="393"]');
   assert.equal(await cited.count(), 1);
   assert.match(await cited.innerText(), /3\.00.*7\.50.*12\.00/);
+  // The rebuilt table is shown with the cited row marked.
+  const table = detail.locator('[data-testid=rebuilt-table][data-kind=project_performance]');
+  assert.equal(await table.count(), 1);
+  assert.equal(await table.locator('tr[data-line="393"]').getAttribute('data-hit'), 'true');
+  assert.equal(await table.locator('tr[data-hit=true]').count(), 1);
   await page.screenshot({ path: 'tests/e2e/screenshots/seed-003-finding.png' });
   // Filter to warnings: the 拟购置固定资产 finding stays, the errors go.
   await page.locator('[data-testid=severity-filter][data-value=warning]').click();
@@ -55,7 +60,14 @@ test('the draft survives a reload', async () => {
   await page.reload();
   await page.getByTestId('summary').waitFor();
   assert.equal((await page.getByTestId('input').inputValue()).length, text.length);
-  assert.equal(await page.locator('[data-testid=finding][data-rule="XT-008"]').count(), 1);
+  const split = page.locator('[data-testid=finding][data-rule="XT-008"]');
+  assert.equal(await split.count(), 1);
+  await split.locator('button').click();
+  // The split disagreement cites the 基本支出表 total and the 明细表 lines: both tables appear.
+  const kinds = await split.locator('[data-testid=rebuilt-table]').evaluateAll((ts) => ts.map((t) => t.dataset.kind));
+  assert.deepEqual(kinds.sort(), ['basic_detail', 'general_budget_basic']);
+  assert.equal(await split.locator('[data-kind=general_budget_basic] tr[data-line="342"]').getAttribute('data-hit'), 'true');
+  await page.screenshot({ path: 'tests/e2e/screenshots/seed-004-split.png', fullPage: true });
 });
 
 test('text without budget tables gets a clear message', async () => {

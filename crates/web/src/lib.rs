@@ -1,8 +1,10 @@
 //! The checker page. Everything runs in the browser; nothing is uploaded.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 use yusuan_core::report::{FileReport, Finding, Severity, UnitReport};
 use yusuan_core::rules::{self, Family, Status};
+use yusuan_core::{Document, Table};
 
 const DRAFT_KEY: &str = "yusuan.draft";
 
@@ -10,9 +12,27 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
+/// A checked paste: the rebuilt document and its report, shared without copying.
+#[derive(Clone)]
+struct Checked(Arc<(Option<Document>, FileReport)>);
+
+impl PartialEq for Checked {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Checks the pasted text with the same core as the CLI.
-fn check(text: &str) -> FileReport {
-    yusuan_core::check_bytes("粘贴内容", text.as_bytes())
+fn check(text: &str) -> Checked {
+    let path = "粘贴内容";
+    let pair = match yusuan_core::parse_bytes(text.as_bytes()) {
+        Ok(doc) => {
+            let report = FileReport::from_document(path, &doc);
+            (Some(doc), report)
+        }
+        Err(e) => (None, FileReport::unusable(path, e.to_string())),
+    };
+    Checked(Arc::new(pair))
 }
 
 #[component]
@@ -50,7 +70,7 @@ pub fn App() -> impl IntoView {
             <section class="results" data-testid="results" aria-live="polite">
                 {move || match report.get() {
                     None => view! { <p class="hint">"尚未输入内容。"</p> }.into_any(),
-                    Some(r) => view! { <Summary report=r text=text.get_untracked()/> }.into_any(),
+                    Some(c) => view! { <Summary checked=c text=text.get_untracked()/> }.into_any(),
                 }}
             </section>
         </main>
@@ -58,7 +78,9 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Summary(report: FileReport, text: String) -> impl IntoView {
+fn Summary(checked: Checked, text: String) -> impl IntoView {
+    let report = checked.0 .1.clone();
+    let doc = checked.0 .0.clone();
     if let Some(err) = report.error {
         return view! { <p class="error" data-testid="error" role="alert">{err}</p> }.into_any();
     }
@@ -69,7 +91,10 @@ fn Summary(report: FileReport, text: String) -> impl IntoView {
     let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     view! {
         <div data-testid="summary">
-            {report.units.into_iter().map(|u| view! { <UnitView unit=u lines=lines.clone()/> }).collect_view()}
+            {report.units.into_iter().enumerate().map(|(i, u)| {
+                let tables: Vec<Table> = doc.as_ref().and_then(|d| d.units.get(i)).map(|x| x.tables.clone()).unwrap_or_default();
+                view! { <UnitView unit=u lines=lines.clone() tables=Arc::new(tables)/> }
+            }).collect_view()}
         </div>
     }
     .into_any()
@@ -80,7 +105,7 @@ fn count(findings: &[Finding], s: Severity) -> usize {
 }
 
 #[component]
-fn UnitView(unit: UnitReport, lines: Vec<String>) -> impl IntoView {
+fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> impl IntoView {
     let title = format!(
         "{} {} · {}年",
         unit.code.clone().unwrap_or_default(),
@@ -146,6 +171,7 @@ fn UnitView(unit: UnitReport, lines: Vec<String>) -> impl IntoView {
                 families.into_iter().map(|fam| {
                     let items: Vec<Finding> = findings.iter().filter(|f| rules::find(&f.rule).is_some_and(|r| r.doc().family == fam)).cloned().collect();
                     let lines = lines.clone();
+                    let tables = tables.clone();
                     view! {
                         <section class="family">
                             <h3>{fam.zh()}</h3>
@@ -153,9 +179,10 @@ fn UnitView(unit: UnitReport, lines: Vec<String>) -> impl IntoView {
                                 {items.into_iter().map(|f| {
                                     let sev = f.severity;
                                     let lines = lines.clone();
+                                    let tables = tables.clone();
                                     view! {
                                         <Show when=move || filter.get().is_none_or(|s| s == sev)>
-                                            <FindingView finding=f.clone() lines=lines.clone()/>
+                                            <FindingView finding=f.clone() lines=lines.clone() tables=tables.clone()/>
                                         </Show>
                                     }
                                 }).collect_view()}
@@ -185,7 +212,7 @@ fn UnitView(unit: UnitReport, lines: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn FindingView(finding: Finding, lines: Vec<String>) -> impl IntoView {
+fn FindingView(finding: Finding, lines: Vec<String>, tables: Arc<Vec<Table>>) -> impl IntoView {
     let (open, set_open) = signal(false);
     let doc = rules::find(&finding.rule).map(|r| r.doc());
     let sev = finding.severity;
@@ -214,6 +241,13 @@ fn FindingView(finding: Finding, lines: Vec<String>) -> impl IntoView {
                             <p class="basis">{format!("依据：{}", d.basis)}</p>
                         </div>
                     })}
+                    {
+                        // The rebuilt tables the finding cites, with the cited rows highlighted.
+                        let cited_lines = finding.lines.clone();
+                        tables.iter().filter(|t| cited_lines.iter().any(|&n| t.lines.0 <= n && n <= t.lines.1)).map(|t| {
+                            view! { <TableView table=t.clone() highlight=cited_lines.clone()/> }
+                        }).collect_view()
+                    }
                     <ol class="source" data-testid="source-lines">
                         {cited.clone().into_iter().map(|(n, l)| view! {
                             <li value=n.to_string() data-line=n.to_string()><span class="ln">{format!("第{n}行")}</span><code>{l}</code></li>
@@ -222,5 +256,54 @@ fn FindingView(finding: Finding, lines: Vec<String>) -> impl IntoView {
                 </div>
             </Show>
         </li>
+    }
+}
+
+/// A rebuilt table: codes merged into one column, amounts right-aligned, cited rows marked.
+#[component]
+fn TableView(table: Table, highlight: Vec<usize>) -> impl IntoView {
+    let used: Vec<usize> = {
+        let mut v: Vec<usize> = table
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.col))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let label = |col: usize| {
+        table
+            .columns
+            .get(col)
+            .map(|c| c.path.join(" / "))
+            .unwrap_or_default()
+    };
+    let heads: Vec<String> = used.iter().map(|&c| label(c)).collect();
+    let rows = table.rows.clone();
+    let hit = move |r: &yusuan_core::Row| r.lines().any(|l| highlight.contains(&l));
+    view! {
+        <div class="table-wrap">
+            <table class="rebuilt" data-testid="rebuilt-table" data-kind=table.kind.name()>
+                <caption>{format!("{}（第{}–{}行）", table.title, table.lines.0, table.lines.1)}</caption>
+                <thead><tr><th>"行"</th>{heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let marked = hit(&r);
+                        let cells: Vec<_> = used.iter().map(|&c| match r.cell(c) {
+                            Some(cell) if cell.amount.is_some() => view! { <td class="num">{cell.text.clone()}</td> }.into_any(),
+                            Some(cell) => view! { <td>{cell.text.clone()}</td> }.into_any(),
+                            None => view! { <td></td> }.into_any(),
+                        }).collect();
+                        view! {
+                            <tr class:hit=marked data-line=r.line.to_string() data-hit=marked.to_string()>
+                                <td class="ln">{r.line}</td>
+                                {cells}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
