@@ -37,7 +37,8 @@ export async function openPage(browser, url) {
   const page = await browser.newPage();
   const external = [];
   const errors = [];
-  page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:')) external.push(r.url()); });
+  // Object URLs (blob:) are the page's own downloads, not network requests.
+  page.on('request', (r) => { if (!r.url().startsWith(url) && !/^(data|blob):/.test(r.url())) external.push(r.url()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   return { page, external, errors };

@@ -1,5 +1,7 @@
 //! The checker page. Everything runs in the browser; nothing is uploaded.
 
+pub mod export;
+
 use leptos::prelude::*;
 use std::sync::Arc;
 use yusuan_core::report::{FileReport, Finding, Severity, UnitReport};
@@ -89,7 +91,14 @@ fn Summary(checked: Checked, text: String) -> impl IntoView {
             .into_any();
     }
     let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let for_json = report.clone();
+    let for_csv = report.clone();
     view! {
+        <div class="exports" role="group" aria-label="导出">
+            <button data-testid="export-json" on:click=move |_| export::download("yusuan-report.json", "application/json", &export::to_json(&for_json))>"导出 JSON"</button>
+            <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&for_csv))>"导出 CSV"</button>
+            <button data-testid="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"打印报告"</button>
+        </div>
         <div data-testid="summary">
             {report.units.into_iter().enumerate().map(|(i, u)| {
                 let tables: Vec<Table> = doc.as_ref().and_then(|d| d.units.get(i)).map(|x| x.tables.clone()).unwrap_or_default();

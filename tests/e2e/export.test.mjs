@@ -1,0 +1,62 @@
+// Exports and the JavaScript API, in real headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serveDist, launch, openPage, fixture, pasteText, root } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+function cliJson(prefix) {
+  const bin = path.join(root, 'target/debug/yusuan');
+  const dir = path.join(root, 'tests/fixtures');
+  const file = execFileSync('ls', [dir]).toString().split('\n').find((f) => f.startsWith(prefix));
+  let out;
+  try {
+    out = execFileSync(bin, ['check', '--format', 'json', path.join(dir, file)]).toString();
+  } catch (e) {
+    out = e.stdout.toString(); // exit status 1: errors were found
+  }
+  return JSON.parse(out);
+}
+
+test('window.yusuan.check returns the same report as the CLI', async () => {
+  const { page, external } = await openPage(browser, srv.url);
+  const text = await fixture('001');
+  const fromPage = await page.evaluate((t) => window.yusuan.check(t), text);
+  const fromCli = cliJson('001');
+  fromCli.files[0].path = 'text';
+  assert.deepEqual(fromPage, fromCli);
+  assert.ok(fromPage.files[0].units[0].findings.some((f) => f.rule === 'PERF-003' && f.severity === 'error'));
+  assert.deepEqual(external, []);
+});
+
+test('export JSON and CSV download the report; print uses the print stylesheet', async () => {
+  const { page, external } = await openPage(browser, srv.url);
+  await pasteText(page, await fixture('003'));
+  await page.getByTestId('summary').waitFor();
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  assert.equal(json.suggestedFilename(), 'yusuan-report.json');
+  const report = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(report.files[0].units[0].name, '巨鹿县医疗保障局');
+  assert.equal(report.files[0].units[0].findings.filter((f) => f.rule === 'PERF-001').length, 8);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const rows = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\n');
+  assert.equal(rows[0], '单位,规则,严重程度,行,应为,实为,说明');
+  assert.equal(rows.length, 1 + 9);
+  assert.ok(rows.some((r) => r.startsWith('450 巨鹿县医疗保障局,PERF-001,错误,393,')), rows.join('\n'));
+
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.getByTestId('print').click();
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByTestId('input').isVisible(), false);
+  assert.equal(await page.getByTestId('summary').isVisible(), true);
+  await page.screenshot({ path: 'tests/e2e/screenshots/print.png' });
+  assert.deepEqual(external, []);
+});
