@@ -30,8 +30,8 @@ unit:
 	cargo test --release --locked -p yusuan-core --test mutation -- --nocapture
 
 page: build
-	@test -s dist/index.html && ls dist/*.wasm >/dev/null
-	@echo "page built: $$(du -ch dist/*.wasm dist/*.js | tail -1)"
+	@test -s dist/index.html && test -s dist/yusuan-offline.html && ls dist/*.wasm >/dev/null
+	@echo "page built: $$(du -ch dist/*.wasm dist/*.js | tail -1); single file $$(du -h dist/yusuan-offline.html | cut -f1)"
 
 browser: page
 	node --test tests/e2e/

@@ -1,16 +1,43 @@
-// Trunk post-build hook: keep the page's Content-Security-Policy strict while allowing the
-// loader script Trunk inlines, by adding that script's exact sha256 to script-src.
+// Trunk post-build hook.
+//  1. Keep the page's Content-Security-Policy strict while allowing the loader script Trunk
+//     inlines, by adding that script's exact sha256 to script-src.
+//  2. Write yusuan-offline.html: one self-contained file (JS, CSS and base64 wasm inlined) that
+//     works when saved to disk and opened from file:// with no network.
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('postbuild: TRUNK_STAGING_DIR is not set');
-const file = path.join(dir, 'index.html');
-let html = await readFile(file, 'utf8');
-const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-  .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
-if (!html.includes("script-src 'self'")) throw new Error('postbuild: CSP meta with script-src not found');
-html = html.replace("script-src 'self'", ["script-src 'self'", ...hashes].join(' '));
-await writeFile(file, html);
-console.log(`postbuild: CSP allows ${hashes.length} inline script(s) by hash`);
+const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+const indexFile = path.join(dir, 'index.html');
+const original = await readFile(indexFile, 'utf8');
+if (!original.includes("script-src 'self'")) throw new Error('postbuild: CSP meta with script-src not found');
+const inline = [...original.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+await writeFile(indexFile, original.replace("script-src 'self'", ["script-src 'self'", ...inline.map(sha)].join(' ')));
+console.log(`postbuild: CSP allows ${inline.length} inline script(s) by hash`);
+
+// The single-file build.
+const files = await readdir(dir);
+const pick = (re) => {
+  const f = files.find((x) => re.test(x));
+  if (!f) throw new Error(`postbuild: no file matching ${re}`);
+  return path.join(dir, f);
+};
+const js = (await readFile(pick(/^yusuan-web-.*\.js$/), 'utf8')).replace(/^export \{[^}]*\};?\s*$/m, '');
+const wasm = (await readFile(pick(/^yusuan-web-.*_bg\.wasm$/))).toString('base64');
+const css = await readFile(pick(/^style-.*\.css$/), 'utf8');
+const loader = `${js}
+const wasmBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+`;
+let html = original
+  .replace(/<script type="module">[\s\S]*?<\/script>/, '')
+  .replace(/<link rel="(modulepreload|preload|stylesheet)"[^>]*>/g, '')
+  .replace(/script-src 'self'/, `script-src ${sha(loader)}`)
+  .replace(/style-src 'self'/, `style-src ${sha(css)}`)
+  .replace(/connect-src 'self'/, "connect-src 'none'");
+html = html.replace('</head>', `<style>${css}</style>\n<script type="module">${loader}</script>\n</head>`);
+await writeFile(path.join(dir, 'yusuan-offline.html'), html);
+console.log(`postbuild: yusuan-offline.html ${(html.length / 1024).toFixed(0)} KiB`);

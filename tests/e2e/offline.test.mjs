@@ -1,0 +1,28 @@
+// The single-file build, opened from disk (file://) with no server and no network.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { launch, fixture, pasteText, root } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('yusuan-offline.html works from file:// without any request', async () => {
+  const url = pathToFileURL(path.join(root, 'dist/yusuan-offline.html')).href;
+  const page = await browser.newPage();
+  const requests = [];
+  const problems = [];
+  page.on('request', (r) => { if (r.url() !== url && !/^(data|blob):/.test(r.url())) requests.push(r.url()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(url);
+  await pasteText(page, await fixture('000'));
+  await page.getByTestId('summary').waitFor();
+  assert.match(await page.getByTestId('unit-stats').innerText(), /错误 1 · 警告 1 · 提示 1/);
+  assert.equal(await page.locator('[data-testid=finding][data-rule="TXT-007"]').count(), 1);
+  await page.screenshot({ path: 'tests/e2e/screenshots/offline.png' });
+  assert.deepEqual(requests, []);
+  assert.deepEqual(problems, []);
+});
