@@ -7,6 +7,7 @@ pub mod amount;
 pub mod decode;
 pub mod facts;
 pub mod header;
+pub mod html;
 pub mod kind;
 pub mod layout;
 pub mod model;
@@ -40,6 +41,14 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
 
 /// Rebuilds a document from already-decoded text.
 pub fn parse_text(text: &str, encoding: Encoding) -> Document {
+    // A saved web page or rich-text paste: rebuild the tab-separated text first.
+    let converted;
+    let text = if html::looks_like_html(text) {
+        converted = html::to_text(text);
+        converted.as_str()
+    } else {
+        text
+    };
     let lines = normalize::normalize_text(text);
     model::build(lines, encoding)
 }

@@ -215,18 +215,22 @@ fn detect_blocks(lines: &[String]) -> Vec<Block> {
 }
 
 /// A long title wrapped onto two lines: `4、关于…的通知--` / `冀财社[2024]158 号绩效目标表`.
+/// The first half may sit directly above or one blank line above (converters add blank lines).
 fn joined_title(lines: &[String], start: usize) -> (usize, String) {
     let title = lines[start].trim();
-    if start > 0 {
-        let prev = lines[start - 1].trim();
+    let above = (1..=2)
+        .filter_map(|d| start.checked_sub(d))
+        .find(|&i| !layout::is_blank(&lines[i]));
+    if let Some(i) = above {
+        let prev = lines[i].trim();
         let numbered =
             prev.chars().take_while(char::is_ascii_digit).count() > 0 && prev.contains('、');
         if numbered
-            && !lines[start - 1].contains('\t')
+            && !lines[i].contains('\t')
             && title_kind(prev).is_none()
             && !prev.ends_with('。')
         {
-            return (start - 1, format!("{prev}{title}"));
+            return (i, format!("{prev}{title}"));
         }
     }
     (start, title.to_owned())
