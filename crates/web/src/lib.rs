@@ -1,6 +1,7 @@
 //! The checker page. Everything runs in the browser; nothing is uploaded.
 
 pub mod export;
+pub mod input;
 
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -53,6 +54,25 @@ pub fn App() -> impl IntoView {
         let t = text.get();
         (!t.trim().is_empty()).then(|| check(&t))
     });
+    // What the last opened, dropped or pasted input was (or why it could not be used).
+    let (status, set_status) = signal(None::<(bool, String)>);
+    let load = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            match input::read_file(file).await {
+                input::Loaded::Text {
+                    name,
+                    encoding,
+                    text,
+                } => {
+                    set_status.set(Some((true, format!("已读取文件“{name}”（{encoding}）"))));
+                    set_text.set(text);
+                }
+                input::Loaded::Unusable { name, why } => {
+                    set_status.set(Some((false, format!("无法使用文件“{name}”：{why}"))))
+                }
+            }
+        });
+    };
     view! {
         <header class="top">
             <h1>"预算公开检查器"</h1>
@@ -60,14 +80,36 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="layout">
             <section class="input">
-                <label for="paste">"预算公开文本"</label>
+                <div class="input-head">
+                    <label for="paste">"预算公开文本"</label>
+                    <label class="open-file">"打开文件（.txt / .html）"
+                        <input type="file" accept=".txt,.html,.htm,text/plain,text/html" data-testid="file-input"
+                            on:change=move |ev| { if let Some(f) = input::first_file(input::input_files(&ev)) { load(f) } }/>
+                    </label>
+                </div>
                 <textarea
                     id="paste"
                     data-testid="input"
-                    placeholder="在此粘贴从政府网站复制的部门预算公开内容……"
+                    placeholder="在此粘贴从政府网站复制的部门预算公开内容，或把 .txt / .html 文件拖到这里……"
                     on:input=move |ev| set_text.set(event_target_value(&ev))
+                    on:paste=move |ev: web_sys::ClipboardEvent| {
+                        // A web page's table arrives as HTML: keep its rows and columns.
+                        if let Some(html) = input::pasted_table_html(&ev) {
+                            ev.prevent_default();
+                            set_status.set(Some((true, "已从网页表格粘贴（保留行列结构）".into())));
+                            set_text.set(yusuan_core::html::to_text(&html));
+                        }
+                    }
+                    on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
+                    on:drop=move |ev: web_sys::DragEvent| {
+                        ev.prevent_default();
+                        if let Some(f) = input::first_file(ev.data_transfer().and_then(|d| d.files())) { load(f) }
+                    }
                     prop:value=text
                 ></textarea>
+                {move || status.get().map(|(ok, msg)| view! {
+                    <p class=if ok { "status" } else { "status error" } data-testid="input-status" role=if ok { "status" } else { "alert" }>{msg}</p>
+                })}
             </section>
             <section class="results" data-testid="results" aria-live="polite">
                 {move || match report.get() {

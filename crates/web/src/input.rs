@@ -1,0 +1,72 @@
+//! Getting text in: rich-text paste (HTML tables kept) and opened or dropped files in UTF-8 or
+//! GBK/GB18030. Everything is read in the browser.
+
+use wasm_bindgen::JsCast;
+use yusuan_core::decode;
+
+/// The HTML a paste carries, when it carries a table worth keeping.
+pub fn pasted_table_html(ev: &web_sys::ClipboardEvent) -> Option<String> {
+    let html = ev.clipboard_data()?.get_data("text/html").ok()?;
+    html.to_ascii_lowercase().contains("<table").then_some(html)
+}
+
+/// What an opened or dropped file became: the text to check, or why it cannot be used.
+pub enum Loaded {
+    Text {
+        name: String,
+        encoding: &'static str,
+        text: String,
+    },
+    Unusable {
+        name: String,
+        why: String,
+    },
+}
+
+/// Decodes a file's bytes like the CLI does; HTML becomes tab-separated tables.
+pub fn from_bytes(name: String, bytes: &[u8]) -> Loaded {
+    match decode::decode(bytes) {
+        Ok((text, enc)) => {
+            let text = if yusuan_core::html::looks_like_html(&text) {
+                yusuan_core::html::to_text(&text)
+            } else {
+                text
+            };
+            Loaded::Text {
+                name,
+                encoding: enc.label(),
+                text,
+            }
+        }
+        Err(e) => Loaded::Unusable {
+            name,
+            why: e.to_string(),
+        },
+    }
+}
+
+/// Reads a browser File.
+pub async fn read_file(file: web_sys::File) -> Loaded {
+    let name = file.name();
+    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buf) => {
+            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+            from_bytes(name, &bytes)
+        }
+        Err(_) => Loaded::Unusable {
+            name,
+            why: "浏览器无法读取这个文件 (the browser could not read the file)".into(),
+        },
+    }
+}
+
+pub fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    list.and_then(|l| l.get(0))
+}
+
+pub fn input_files(ev: &web_sys::Event) -> Option<web_sys::FileList> {
+    ev.target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .files()
+}
