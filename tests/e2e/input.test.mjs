@@ -75,3 +75,17 @@ test('a binary file gets a clear message and keeps the draft', async () => {
   assert.match(await status.innerText(), /scan\.png.*二进制/);
   assert.equal(await page.getByTestId('input').inputValue(), '我的草稿');
 });
+
+test('each built-in sample loads on demand and is checked', async () => {
+  const { page, external } = await openPage(browser, srv.url);
+  const expected = { '000': /417 邢台市医疗保障局/, '001': /济源产城融合示范区医疗保障局/, '002': /450003/, '003': /巨鹿县/, '004': /温县医疗保障局/ };
+  const buttons = page.getByTestId('sample');
+  assert.equal(await buttons.count(), 5);
+  for (let i = 0; i < 5; i++) {
+    const file = await buttons.nth(i).getAttribute('data-file');
+    await buttons.nth(i).click();
+    await page.getByTestId('input-status').filter({ hasText: file }).waitFor();
+    assert.match(await page.getByTestId('summary').innerText(), expected[file.slice(0, 3)]);
+  }
+  assert.deepEqual(external, []);
+});

@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod input;
+pub mod samples;
 
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -107,6 +108,25 @@ pub fn App() -> impl IntoView {
                     }
                     prop:value=text
                 ></textarea>
+                <div class="samples" role="group" aria-label="示例">
+                    <span>"示例："</span>
+                    {samples::SAMPLES.iter().map(|s| {
+                        let file = s.file;
+                        view! {
+                            <button class="sample" data-testid="sample" data-file=file on:click=move |_| {
+                                leptos::task::spawn_local(async move {
+                                    match samples::fetch(file).await {
+                                        Ok(t) => {
+                                            set_status.set(Some((true, format!("已载入示例 {file}"))));
+                                            set_text.set(t);
+                                        }
+                                        Err(e) => set_status.set(Some((false, e))),
+                                    }
+                                });
+                            }>{s.label}</button>
+                        }
+                    }).collect_view()}
+                </div>
                 {move || status.get().map(|(ok, msg)| view! {
                     <p class=if ok { "status" } else { "status error" } data-testid="input-status" role=if ok { "status" } else { "alert" }>{msg}</p>
                 })}
