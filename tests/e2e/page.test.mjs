@@ -75,3 +75,26 @@ test('text without budget tables gets a clear message', async () => {
   await pasteText(page, '这只是一段普通文字。');
   assert.match(await page.getByTestId('no-units').innerText(), /没有找到预算表/);
 });
+
+test('every rebuilt table can be opened, with its repairs; findings filter by table', async () => {
+  const { page } = await openPage(browser, srv.url);
+  await pasteText(page, await fixture('002'));
+  const unit = page.getByTestId('unit').nth(1);
+  const income = unit.locator('[data-testid=table-row][data-kind=income_summary]');
+  assert.match(await income.innerText(), /修正：第682–695行/);
+  await income.locator('button').click();
+  const table = income.getByTestId('rebuilt-table');
+  await table.waitFor();
+  assert.equal(await table.locator('tbody tr').count(), 21);
+  assert.match(await table.locator('tbody tr').first().innerText(), /合计\s+8872\.17\s+8865\.27\s+8865\.27\s+6\.90/);
+
+  await pasteText(page, await fixture('003'));
+  await page.locator('[data-testid=finding]').first().waitFor();
+  const all = await page.locator('[data-testid=finding]').count();
+  await page.getByTestId('table-filter').selectOption({ label: '3、公费医疗、医疗补助经费绩效目标表' });
+  const shown = page.locator('[data-testid=finding]');
+  assert.equal(await shown.count(), 1);
+  assert.match(await shown.innerText(), /公费医疗、医疗补助经费/);
+  await page.getByTestId('table-filter').selectOption({ value: '' });
+  assert.equal(await page.locator('[data-testid=finding]').count(), all);
+});

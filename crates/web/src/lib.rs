@@ -202,6 +202,12 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
         .count();
     let na = unit.rules.len() - passed - failed;
     let (filter, set_filter) = signal(None::<Severity>);
+    // Findings about one table only: (first line, last line) of the chosen table.
+    let (table_filter, set_table_filter) = signal(None::<(usize, usize)>);
+    let table_options: Vec<(String, usize, usize)> = tables
+        .iter()
+        .map(|t| (t.title.clone(), t.lines.0, t.lines.1))
+        .collect();
     let findings = unit.findings.clone();
     let mut families: Vec<Family> = findings
         .iter()
@@ -235,6 +241,13 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
                 {filter_button("错误", Some(Severity::Error), errors)}
                 {filter_button("警告", Some(Severity::Warning), warnings)}
                 {filter_button("提示", Some(Severity::Info), infos)}
+                <select data-testid="table-filter" aria-label="按表格筛选" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set_table_filter.set(v.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))));
+                }>
+                    <option value="">"全部表格与说明"</option>
+                    {table_options.into_iter().map(|(title, a, b)| view! { <option value=format!("{a}-{b}")>{title}</option> }).collect_view()}
+                </select>
             </div>
             {if findings.is_empty() {
                 view! { <p class="ok" data-testid="no-findings">"没有发现问题：所有适用的规则都通过了。"</p> }.into_any()
@@ -249,10 +262,12 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
                             <ul class="findings">
                                 {items.into_iter().map(|f| {
                                     let sev = f.severity;
+                                    let cited = f.lines.clone();
                                     let lines = lines.clone();
                                     let tables = tables.clone();
+                                    let about = move |span: Option<(usize, usize)>| span.is_none_or(|(a, b)| cited.iter().any(|&n| a <= n && n <= b));
                                     view! {
-                                        <Show when=move || filter.get().is_none_or(|s| s == sev)>
+                                        <Show when=move || filter.get().is_none_or(|s| s == sev) && about(table_filter.get())>
                                             <FindingView finding=f.clone() lines=lines.clone() tables=tables.clone()/>
                                         </Show>
                                     }
@@ -262,22 +277,12 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
                     }
                 }).collect_view().into_any()
             }}
-            <details class="tables">
-                <summary>{format!("重建的表格（{} 张）", unit.tables.len())}</summary>
-                <table class="inventory">
-                    <thead><tr><th>"表"</th><th>"类型"</th><th>"行"</th><th>"数据行"</th></tr></thead>
-                    <tbody>
-                        {unit.tables.into_iter().map(|t| view! {
-                            <tr data-testid="table-row" data-kind=t.kind.name()>
-                                <td>{t.title.clone()}</td>
-                                <td>{t.kind.zh()}</td>
-                                <td class="num">{format!("{}–{}", t.lines[0], t.lines[1])}</td>
-                                <td class="num">{if t.empty { "空表".to_string() } else { t.rows.to_string() }}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </details>
+            <section class="tables">
+                <h3>{format!("重建的表格（{} 张）", tables.len())}</h3>
+                <ul class="inventory" data-testid="inventory">
+                    {tables.iter().cloned().map(|t| view! { <TableEntry table=t/> }).collect_view()}
+                </ul>
+            </section>
         </article>
     }
 }
@@ -376,5 +381,34 @@ fn TableView(table: Table, highlight: Vec<usize>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// One line of the table inventory; the table itself is rendered when opened.
+#[component]
+fn TableEntry(table: Table) -> impl IntoView {
+    let (open, set_open) = signal(false);
+    let summary = format!(
+        "{} · {} · 第{}–{}行 · {}",
+        table.title,
+        table.kind.zh(),
+        table.lines.0,
+        table.lines.1,
+        if table.empty {
+            "空表".to_string()
+        } else {
+            format!("{} 行数据", table.rows.len())
+        }
+    );
+    let repairs: Vec<String> = table.repairs.iter().map(|r| r.what.clone()).collect();
+    let kind = table.kind.name();
+    view! {
+        <li data-testid="table-row" data-kind=kind>
+            <button class="table-toggle" aria-expanded=move || open.get().to_string() on:click=move |_| set_open.update(|o| *o = !*o)>{summary}</button>
+            {repairs.into_iter().map(|r| view! { <p class="repair">{format!("修正：{r}")}</p> }).collect_view()}
+            <Show when=move || open.get()>
+                <TableView table=table.clone() highlight=Vec::new()/>
+            </Show>
+        </li>
     }
 }
