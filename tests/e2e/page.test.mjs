@@ -89,7 +89,7 @@ test('every rebuilt table can be opened, with its repairs; findings filter by ta
   assert.match(await table.locator('tbody tr').first().innerText(), /合计\s+8872\.17\s+8865\.27\s+8865\.27\s+6\.90/);
 
   await pasteText(page, await fixture('003'));
-  await page.locator('[data-testid=finding]').first().waitFor();
+  await page.locator('[data-testid=unit] h2', { hasText: '巨鹿县' }).waitFor();
   const all = await page.locator('[data-testid=finding]').count();
   await page.getByTestId('table-filter').selectOption({ label: '3、公费医疗、医疗补助经费绩效目标表' });
   const shown = page.locator('[data-testid=finding]');
@@ -97,4 +97,43 @@ test('every rebuilt table can be opened, with its repairs; findings filter by ta
   assert.match(await shown.innerText(), /公费医疗、医疗补助经费/);
   await page.getByTestId('table-filter').selectOption({ value: '' });
   assert.equal(await page.locator('[data-testid=finding]').count(), all);
+});
+
+test('English switch: labels, findings and rule titles in English, remembered across reloads', async () => {
+  const { page } = await openPage(browser, srv.url);
+  await pasteText(page, await fixture('004'));
+  await page.getByTestId('summary').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  await page.getByTestId('lang-switch').click();
+  await page.locator('h1', { hasText: 'Budget disclosure checker' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(await page.getByTestId('unit-stats').innerText(), /Errors 1 · Warnings 2 · Notes 0/);
+  const split = page.locator('[data-testid=finding][data-rule="XT-008"]');
+  assert.match(await split.locator('.badge').innerText(), /Error/);
+  assert.match(await split.locator('.message').innerText(), /personnel and public/);
+  await split.locator('button').click();
+  assert.match(await split.getByTestId('rule-doc').innerText(), /The basic-spending detail table agrees/);
+  await page.screenshot({ path: 'tests/e2e/screenshots/english.png' });
+  await page.reload();
+  await page.locator('h1', { hasText: 'Budget disclosure checker' }).waitFor();
+  await page.getByTestId('lang-switch').click();
+  await page.locator('h1', { hasText: '预算公开检查器' }).waitFor();
+});
+
+test('typing is re-checked after a pause; a real paste (insertFromPaste) at once', async () => {
+  const { page } = await openPage(browser, srv.url);
+  const text = await fixture('003');
+  // A paste-type input event is checked without waiting for the debounce.
+  await page.getByTestId('input').evaluate((el, t) => {
+    el.value = t;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+  assert.equal(await page.locator('[data-testid=unit] h2').count(), 1, 'checked synchronously');
+  // Typing: the old result stays until the pause has passed, then the new text is checked.
+  await page.getByTestId('input').evaluate((el) => {
+    el.value = el.value.replace('本年度拟购置固定资产总额为 8.00 万元', '本年度拟购置固定资产总额为 1.95 万元');
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+  });
+  assert.equal(await page.locator('[data-testid=finding][data-rule="TXT-007"]').count(), 1);
+  await page.locator('[data-testid=finding][data-rule="TXT-007"]').waitFor({ state: 'detached' });
 });

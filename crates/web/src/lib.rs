@@ -6,14 +6,64 @@ pub mod samples;
 
 use leptos::prelude::*;
 use std::sync::Arc;
+use std::time::Duration;
 use yusuan_core::report::{FileReport, Finding, Severity, UnitReport};
 use yusuan_core::rules::{self, Family, Status};
 use yusuan_core::{Document, Table};
 
 const DRAFT_KEY: &str = "yusuan.draft";
+const LANG_KEY: &str = "yusuan.lang";
+/// Typing pauses this long before the text is re-checked.
+const DEBOUNCE: Duration = Duration::from_millis(250);
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The page's language: Chinese first, English on request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+fn lang() -> ReadSignal<Lang> {
+    use_context::<ReadSignal<Lang>>().unwrap_or_else(|| signal(Lang::Zh).0)
+}
+
+fn severity_name(l: Lang, s: Severity) -> &'static str {
+    match l {
+        Lang::Zh => s.zh(),
+        Lang::En => match s {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Info => "Note",
+        },
+    }
+}
+
+fn family_name(l: Lang, f: Family) -> &'static str {
+    match l {
+        Lang::Zh => f.zh(),
+        Lang::En => match f {
+            Family::Table => "Within tables",
+            Family::Balance => "Balances",
+            Family::Cross => "Across tables",
+            Family::Text => "Text and tables",
+            Family::Performance => "Performance targets",
+            Family::Completeness => "Completeness",
+            Family::Codes => "Classification codes",
+        },
+    }
 }
 
 /// A checked paste: the rebuilt document and its report, shared without copying.
@@ -41,49 +91,108 @@ fn check(text: &str) -> Checked {
 
 #[component]
 pub fn App() -> impl IntoView {
-    // The draft survives reloads: nothing the user pasted is lost.
+    let saved_lang = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let (lang, set_lang) = signal(if saved_lang.as_deref() == Some("en") {
+        Lang::En
+    } else {
+        Lang::Zh
+    });
+    provide_context(lang);
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, l.pick("zh", "en"));
+        }
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", l.pick("zh-CN", "en"));
+        }
+    });
+
+    // `draft` is what the text area shows (kept across reloads, so nothing typed is lost);
+    // `text` is what was last checked.
     let saved = storage()
         .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
         .unwrap_or_default();
+    let (draft, set_draft) = signal(saved.clone());
     let (text, set_text) = signal(saved);
     Effect::new(move |_| {
         if let Some(s) = storage() {
-            let _ = s.set_item(DRAFT_KEY, &text.get());
+            let _ = s.set_item(DRAFT_KEY, &draft.get());
         }
     });
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let set_now = move |t: String| {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        set_draft.set(t.clone());
+        set_text.set(t);
+    };
+    let typed = move |t: String| {
+        set_draft.set(t.clone());
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        pending.set_value(set_timeout_with_handle(move || set_text.set(t), DEBOUNCE).ok());
+    };
     let report = Memo::new(move |_| {
         let t = text.get();
         (!t.trim().is_empty()).then(|| check(&t))
     });
+
     // What the last opened, dropped or pasted input was (or why it could not be used).
     let (status, set_status) = signal(None::<(bool, String)>);
     let load = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
+            let l = lang.get_untracked();
             match input::read_file(file).await {
                 input::Loaded::Text {
                     name,
                     encoding,
                     text,
                 } => {
-                    set_status.set(Some((true, format!("已读取文件“{name}”（{encoding}）"))));
-                    set_text.set(text);
+                    set_status.set(Some((
+                        true,
+                        l.pick(
+                            &format!("已读取文件“{name}”（{encoding}）"),
+                            &format!("Read “{name}” ({encoding})"),
+                        )
+                        .to_owned(),
+                    )));
+                    set_now(text);
                 }
-                input::Loaded::Unusable { name, why } => {
-                    set_status.set(Some((false, format!("无法使用文件“{name}”：{why}"))))
-                }
+                input::Loaded::Unusable { name, why } => set_status.set(Some((
+                    false,
+                    l.pick(
+                        &format!("无法使用文件“{name}”：{why}"),
+                        &format!("Cannot use “{name}”: {why}"),
+                    )
+                    .to_owned(),
+                ))),
             }
         });
     };
     view! {
         <header class="top">
-            <h1>"预算公开检查器"</h1>
-            <p class="sub">"粘贴部门预算公开文本，页面在本地重建表格并核对每一处勾稽关系。所有内容只在您的浏览器中处理，不会上传。"</p>
+            <div class="title-row">
+                <h1>{move || lang.get().pick("预算公开检查器", "Budget disclosure checker")}</h1>
+                <button class="lang" data-testid="lang-switch" on:click=move |_| set_lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })>
+                    {move || lang.get().pick("English", "中文")}
+                </button>
+            </div>
+            <p class="sub">{move || lang.get().pick(
+                "粘贴部门预算公开文本，页面在本地重建表格并核对每一处勾稽关系。所有内容只在您的浏览器中处理，不会上传。",
+                "Paste a department budget disclosure: the page rebuilds its tables and checks every relationship between the numbers. Everything stays in your browser; nothing is uploaded.",
+            )}</p>
         </header>
         <main class="layout">
             <section class="input">
                 <div class="input-head">
-                    <label for="paste">"预算公开文本"</label>
-                    <label class="open-file">"打开文件（.txt / .html）"
+                    <label for="paste">{move || lang.get().pick("预算公开文本", "Disclosure text")}</label>
+                    <label class="open-file">{move || lang.get().pick("打开文件（.txt / .html）", "Open a file (.txt / .html)")}
                         <input type="file" accept=".txt,.html,.htm,text/plain,text/html" data-testid="file-input"
                             on:change=move |ev| { if let Some(f) = input::first_file(input::input_files(&ev)) { load(f) } }/>
                     </label>
@@ -91,14 +200,20 @@ pub fn App() -> impl IntoView {
                 <textarea
                     id="paste"
                     data-testid="input"
-                    placeholder="在此粘贴从政府网站复制的部门预算公开内容，或把 .txt / .html 文件拖到这里……"
-                    on:input=move |ev| set_text.set(event_target_value(&ev))
+                    placeholder=move || lang.get().pick("在此粘贴从政府网站复制的部门预算公开内容，或把 .txt / .html 文件拖到这里……", "Paste the disclosure copied from a government site here, or drop a .txt / .html file…")
+                    on:input=move |ev: web_sys::Event| {
+                        // A paste or drop is one discrete action: check at once. Typing waits for a pause.
+                        use wasm_bindgen::JsCast;
+                        let discrete = ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|i| i.input_type().starts_with("insertFrom"));
+                        let value = event_target_value(&ev);
+                        if discrete { set_now(value) } else { typed(value) }
+                    }
                     on:paste=move |ev: web_sys::ClipboardEvent| {
                         // A web page's table arrives as HTML: keep its rows and columns.
                         if let Some(html) = input::pasted_table_html(&ev) {
                             ev.prevent_default();
-                            set_status.set(Some((true, "已从网页表格粘贴（保留行列结构）".into())));
-                            set_text.set(yusuan_core::html::to_text(&html));
+                            set_status.set(Some((true, lang.get_untracked().pick("已从网页表格粘贴（保留行列结构）", "Pasted from a web page; table rows and columns kept").to_owned())));
+                            set_now(yusuan_core::html::to_text(&html));
                         }
                     }
                     on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
@@ -106,10 +221,10 @@ pub fn App() -> impl IntoView {
                         ev.prevent_default();
                         if let Some(f) = input::first_file(ev.data_transfer().and_then(|d| d.files())) { load(f) }
                     }
-                    prop:value=text
+                    prop:value=draft
                 ></textarea>
-                <div class="samples" role="group" aria-label="示例">
-                    <span>"示例："</span>
+                <div class="samples" role="group" aria-label=move || lang.get().pick("示例", "Samples")>
+                    <span>{move || lang.get().pick("示例：", "Samples:")}</span>
                     {samples::SAMPLES.iter().map(|s| {
                         let file = s.file;
                         view! {
@@ -117,8 +232,8 @@ pub fn App() -> impl IntoView {
                                 leptos::task::spawn_local(async move {
                                     match samples::fetch(file).await {
                                         Ok(t) => {
-                                            set_status.set(Some((true, format!("已载入示例 {file}"))));
-                                            set_text.set(t);
+                                            set_status.set(Some((true, lang.get_untracked().pick(&format!("已载入示例 {file}"), &format!("Loaded sample {file}")).to_owned())));
+                                            set_now(t);
                                         }
                                         Err(e) => set_status.set(Some((false, e))),
                                     }
@@ -132,9 +247,12 @@ pub fn App() -> impl IntoView {
                 })}
             </section>
             <section class="results" data-testid="results" aria-live="polite">
-                {move || match report.get() {
-                    None => view! { <p class="hint">"尚未输入内容。"</p> }.into_any(),
-                    Some(c) => view! { <Summary checked=c text=text.get_untracked()/> }.into_any(),
+                {move || {
+                    let l = lang.get();
+                    match report.get() {
+                        None => view! { <p class="hint">{l.pick("尚未输入内容。", "Nothing to check yet.")}</p> }.into_any(),
+                        Some(c) => view! { <Summary checked=c text=text.get_untracked()/> }.into_any(),
+                    }
                 }}
             </section>
         </main>
@@ -143,23 +261,29 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Summary(checked: Checked, text: String) -> impl IntoView {
+    let l = lang().get_untracked();
     let report = checked.0 .1.clone();
     let doc = checked.0 .0.clone();
     if let Some(err) = report.error {
         return view! { <p class="error" data-testid="error" role="alert">{err}</p> }.into_any();
     }
     if report.units.is_empty() {
-        return view! { <p class="hint" data-testid="no-units">"没有找到预算表。请粘贴包含“收支总表”等表格的公开文本。"</p> }
-            .into_any();
+        return view! {
+            <p class="hint" data-testid="no-units">{l.pick(
+                "没有找到预算表。请粘贴包含“收支总表”等表格的公开文本。",
+                "No budget tables found. Paste a disclosure that contains tables such as the 收支总表.",
+            )}</p>
+        }
+        .into_any();
     }
     let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     let for_json = report.clone();
     let for_csv = report.clone();
     view! {
-        <div class="exports" role="group" aria-label="导出">
-            <button data-testid="export-json" on:click=move |_| export::download("yusuan-report.json", "application/json", &export::to_json(&for_json))>"导出 JSON"</button>
-            <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&for_csv))>"导出 CSV"</button>
-            <button data-testid="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"打印报告"</button>
+        <div class="exports" role="group" aria-label=l.pick("导出", "Export")>
+            <button data-testid="export-json" on:click=move |_| export::download("yusuan-report.json", "application/json", &export::to_json(&for_json))>{l.pick("导出 JSON", "Export JSON")}</button>
+            <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&for_csv))>{l.pick("导出 CSV", "Export CSV")}</button>
+            <button data-testid="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{l.pick("打印报告", "Print report")}</button>
         </div>
         <div data-testid="summary">
             {report.units.into_iter().enumerate().map(|(i, u)| {
@@ -177,13 +301,20 @@ fn count(findings: &[Finding], s: Severity) -> usize {
 
 #[component]
 fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> impl IntoView {
+    let l = lang().get_untracked();
+    let year = unit
+        .year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "?".into());
+    let name = unit
+        .name
+        .clone()
+        .unwrap_or_else(|| l.pick("（未识别单位）", "(unnamed unit)").into());
     let title = format!(
-        "{} {} · {}年",
+        "{} {} · {}",
         unit.code.clone().unwrap_or_default(),
-        unit.name.clone().unwrap_or_else(|| "（未识别单位）".into()),
-        unit.year
-            .map(|y| y.to_string())
-            .unwrap_or_else(|| "?".into())
+        name,
+        l.pick(&format!("{year}年"), &year)
     );
     let (errors, warnings, infos) = (
         count(&unit.findings, Severity::Error),
@@ -227,30 +358,42 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
             >{format!("{label} {n}")}</button>
         }
     };
+    let stats = match l {
+        Lang::Zh => format!(
+            "　规则：通过 {passed} · 未通过 {failed} · 不适用 {na}　表格 {} 张 · 说明中的数字 {} 个",
+            unit.tables.len(),
+            unit.facts.len()
+        ),
+        Lang::En => format!(
+            "   Rules: {passed} passed · {failed} failed · {na} not applicable   {} tables · {} figures in the text",
+            unit.tables.len(),
+            unit.facts.len()
+        ),
+    };
     view! {
         <article class="unit" data-testid="unit">
             <h2>{title}</h2>
             <p class="stats" data-testid="unit-stats">
-                <span class="sev-error">{format!("错误 {errors}")}</span>" · "
-                <span class="sev-warning">{format!("警告 {warnings}")}</span>" · "
-                <span class="sev-info">{format!("提示 {infos}")}</span>
-                {format!("　规则：通过 {passed} · 未通过 {failed} · 不适用 {na}　表格 {} 张 · 说明中的数字 {} 个", unit.tables.len(), unit.facts.len())}
+                <span class="sev-error">{format!("{} {errors}", l.pick("错误", "Errors"))}</span>" · "
+                <span class="sev-warning">{format!("{} {warnings}", l.pick("警告", "Warnings"))}</span>" · "
+                <span class="sev-info">{format!("{} {infos}", l.pick("提示", "Notes"))}</span>
+                {stats}
             </p>
-            <div class="filters" role="group" aria-label="按严重程度筛选">
-                {filter_button("全部", None, findings.len())}
-                {filter_button("错误", Some(Severity::Error), errors)}
-                {filter_button("警告", Some(Severity::Warning), warnings)}
-                {filter_button("提示", Some(Severity::Info), infos)}
-                <select data-testid="table-filter" aria-label="按表格筛选" on:change=move |ev| {
+            <div class="filters" role="group" aria-label=l.pick("按严重程度筛选", "Filter by severity")>
+                {filter_button(l.pick("全部", "All"), None, findings.len())}
+                {filter_button(l.pick("错误", "Errors"), Some(Severity::Error), errors)}
+                {filter_button(l.pick("警告", "Warnings"), Some(Severity::Warning), warnings)}
+                {filter_button(l.pick("提示", "Notes"), Some(Severity::Info), infos)}
+                <select data-testid="table-filter" aria-label=l.pick("按表格筛选", "Filter by table") on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_table_filter.set(v.split_once('-').and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?))));
                 }>
-                    <option value="">"全部表格与说明"</option>
+                    <option value="">{l.pick("全部表格与说明", "All tables and text")}</option>
                     {table_options.into_iter().map(|(title, a, b)| view! { <option value=format!("{a}-{b}")>{title}</option> }).collect_view()}
                 </select>
             </div>
             {if findings.is_empty() {
-                view! { <p class="ok" data-testid="no-findings">"没有发现问题：所有适用的规则都通过了。"</p> }.into_any()
+                view! { <p class="ok" data-testid="no-findings">{l.pick("没有发现问题：所有适用的规则都通过了。", "No findings: every applicable rule passed.")}</p> }.into_any()
             } else {
                 families.into_iter().map(|fam| {
                     let items: Vec<Finding> = findings.iter().filter(|f| rules::find(&f.rule).is_some_and(|r| r.doc().family == fam)).cloned().collect();
@@ -258,7 +401,7 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
                     let tables = tables.clone();
                     view! {
                         <section class="family">
-                            <h3>{fam.zh()}</h3>
+                            <h3>{family_name(l, fam)}</h3>
                             <ul class="findings">
                                 {items.into_iter().map(|f| {
                                     let sev = f.severity;
@@ -278,7 +421,7 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
                 }).collect_view().into_any()
             }}
             <section class="tables">
-                <h3>{format!("重建的表格（{} 张）", tables.len())}</h3>
+                <h3>{l.pick(&format!("重建的表格（{} 张）", tables.len()), &format!("Rebuilt tables ({})", tables.len())).to_owned()}</h3>
                 <ul class="inventory" data-testid="inventory">
                     {tables.iter().cloned().map(|t| view! { <TableEntry table=t/> }).collect_view()}
                 </ul>
@@ -289,44 +432,50 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
 
 #[component]
 fn FindingView(finding: Finding, lines: Vec<String>, tables: Arc<Vec<Table>>) -> impl IntoView {
+    let l = lang().get_untracked();
     let (open, set_open) = signal(false);
     let doc = rules::find(&finding.rule).map(|r| r.doc());
     let sev = finding.severity;
+    let message = l.pick(&finding.message, &finding.message_en).to_owned();
     let cited: Vec<(usize, String)> = finding
         .lines
         .iter()
         .filter_map(|&n| {
             lines
                 .get(n.wrapping_sub(1))
-                .map(|l| (n, l.replace('\t', "  │  ")))
+                .map(|x| (n, x.replace('\t', "  │  ")))
         })
+        .collect();
+    let cited_lines = finding.lines.clone();
+    let cited_tables: Vec<Table> = tables
+        .iter()
+        .filter(|t| {
+            cited_lines
+                .iter()
+                .any(|&n| t.lines.0 <= n && n <= t.lines.1)
+        })
+        .cloned()
         .collect();
     view! {
         <li class=format!("finding sev-{}", sev.name()) data-testid="finding" data-rule=finding.rule.clone() data-severity=sev.name()>
             <button class="finding-head" aria-expanded=move || open.get().to_string() on:click=move |_| set_open.update(|o| *o = !*o)>
-                <span class="badge">{sev.zh()}</span>
+                <span class="badge">{severity_name(l, sev)}</span>
                 <code class="rule">{finding.rule.clone()}</code>
-                <span class="message">{finding.message.clone()}</span>
+                <span class="message">{message}</span>
             </button>
             <Show when=move || open.get()>
                 <div class="finding-detail" data-testid="finding-detail">
                     {doc.map(|d| view! {
                         <div class="rule-doc" data-testid="rule-doc">
-                            <strong>{format!("{} {}", d.code, d.title)}</strong>
+                            <strong>{format!("{} {}", d.code, l.pick(d.title, d.title_en))}</strong>
                             <p>{d.what}</p>
-                            <p class="basis">{format!("依据：{}", d.basis)}</p>
+                            <p class="basis">{format!("{}{}", l.pick("依据：", "Basis: "), d.basis)}</p>
                         </div>
                     })}
-                    {
-                        // The rebuilt tables the finding cites, with the cited rows highlighted.
-                        let cited_lines = finding.lines.clone();
-                        tables.iter().filter(|t| cited_lines.iter().any(|&n| t.lines.0 <= n && n <= t.lines.1)).map(|t| {
-                            view! { <TableView table=t.clone() highlight=cited_lines.clone()/> }
-                        }).collect_view()
-                    }
+                    {cited_tables.iter().cloned().map(|t| view! { <TableView table=t highlight=cited_lines.clone()/> }).collect_view()}
                     <ol class="source" data-testid="source-lines">
-                        {cited.clone().into_iter().map(|(n, l)| view! {
-                            <li value=n.to_string() data-line=n.to_string()><span class="ln">{format!("第{n}行")}</span><code>{l}</code></li>
+                        {cited.clone().into_iter().map(|(n, x)| view! {
+                            <li value=n.to_string() data-line=n.to_string()><span class="ln">{l.pick(&format!("第{n}行"), &format!("line {n}")).to_owned()}</span><code>{x}</code></li>
                         }).collect_view()}
                     </ol>
                 </div>
@@ -338,6 +487,7 @@ fn FindingView(finding: Finding, lines: Vec<String>, tables: Arc<Vec<Table>>) ->
 /// A rebuilt table: codes merged into one column, amounts right-aligned, cited rows marked.
 #[component]
 fn TableView(table: Table, highlight: Vec<usize>) -> impl IntoView {
+    let l = lang().get_untracked();
     let used: Vec<usize> = {
         let mut v: Vec<usize> = table
             .rows
@@ -357,12 +507,20 @@ fn TableView(table: Table, highlight: Vec<usize>) -> impl IntoView {
     };
     let heads: Vec<String> = used.iter().map(|&c| label(c)).collect();
     let rows = table.rows.clone();
-    let hit = move |r: &yusuan_core::Row| r.lines().any(|l| highlight.contains(&l));
+    let hit = move |r: &yusuan_core::Row| r.lines().any(|n| highlight.contains(&n));
+    let caption = format!(
+        "{}{}",
+        table.title,
+        l.pick(
+            &format!("（第{}–{}行）", table.lines.0, table.lines.1),
+            &format!(" (lines {}–{})", table.lines.0, table.lines.1)
+        )
+    );
     view! {
         <div class="table-wrap">
             <table class="rebuilt" data-testid="rebuilt-table" data-kind=table.kind.name()>
-                <caption>{format!("{}（第{}–{}行）", table.title, table.lines.0, table.lines.1)}</caption>
-                <thead><tr><th>"行"</th>{heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
+                <caption>{caption}</caption>
+                <thead><tr><th>{l.pick("行", "Line")}</th>{heads.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| {
                         let marked = hit(&r);
@@ -387,25 +545,31 @@ fn TableView(table: Table, highlight: Vec<usize>) -> impl IntoView {
 /// One line of the table inventory; the table itself is rendered when opened.
 #[component]
 fn TableEntry(table: Table) -> impl IntoView {
+    let l = lang().get_untracked();
     let (open, set_open) = signal(false);
+    let rows = match (table.empty, l) {
+        (true, Lang::Zh) => "空表".to_string(),
+        (true, Lang::En) => "empty".to_string(),
+        (false, Lang::Zh) => format!("{} 行数据", table.rows.len()),
+        (false, Lang::En) => format!("{} rows", table.rows.len()),
+    };
+    let span = l
+        .pick(
+            &format!("第{}–{}行", table.lines.0, table.lines.1),
+            &format!("lines {}–{}", table.lines.0, table.lines.1),
+        )
+        .to_owned();
     let summary = format!(
-        "{} · {} · 第{}–{}行 · {}",
+        "{} · {} · {span} · {rows}",
         table.title,
-        table.kind.zh(),
-        table.lines.0,
-        table.lines.1,
-        if table.empty {
-            "空表".to_string()
-        } else {
-            format!("{} 行数据", table.rows.len())
-        }
+        l.pick(table.kind.zh(), table.kind.name())
     );
     let repairs: Vec<String> = table.repairs.iter().map(|r| r.what.clone()).collect();
     let kind = table.kind.name();
     view! {
         <li data-testid="table-row" data-kind=kind>
             <button class="table-toggle" aria-expanded=move || open.get().to_string() on:click=move |_| set_open.update(|o| *o = !*o)>{summary}</button>
-            {repairs.into_iter().map(|r| view! { <p class="repair">{format!("修正：{r}")}</p> }).collect_view()}
+            {repairs.into_iter().map(|r| view! { <p class="repair">{format!("{}{r}", l.pick("修正：", "Repaired: "))}</p> }).collect_view()}
             <Show when=move || open.get()>
                 <TableView table=table.clone() highlight=Vec::new()/>
             </Show>
