@@ -67,6 +67,9 @@ test('the draft survives a reload', async () => {
   const kinds = await split.locator('[data-testid=rebuilt-table]').evaluateAll((ts) => ts.map((t) => t.dataset.kind));
   assert.deepEqual(kinds.sort(), ['basic_detail', 'general_budget_basic']);
   assert.equal(await split.locator('[data-kind=general_budget_basic] tr[data-line="342"]').getAttribute('data-hit'), 'true');
+  // The involved cells themselves: 人员经费 413.69 and 公用经费 28.30 on the 合计 row, not 441.99.
+  const hot = await split.locator('[data-kind=general_budget_basic] tr[data-line="342"] td[data-cell-hit=true]').allInnerTexts();
+  assert.deepEqual(hot, ['413.69', '28.30']);
   await page.screenshot({ path: 'tests/e2e/screenshots/seed-004-split.png', fullPage: true });
 });
 

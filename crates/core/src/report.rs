@@ -36,9 +36,18 @@ impl Severity {
     }
 }
 
+/// A table cell a finding is about: its source line and its column in the rebuilt table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct CellRef {
+    pub line: usize,
+    pub col: usize,
+}
+
 /// A place where the numbers do not hold together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// The table cells involved, for highlighting (empty when the finding is about prose).
+    pub cells: Vec<CellRef>,
     /// Stable rule code, e.g. `BAL-001`.
     pub rule: String,
     pub severity: Severity,

@@ -447,6 +447,7 @@ fn FindingView(finding: Finding, lines: Vec<String>, tables: Arc<Vec<Table>>) ->
         })
         .collect();
     let cited_lines = finding.lines.clone();
+    let cited_cells: Vec<(usize, usize)> = finding.cells.iter().map(|c| (c.line, c.col)).collect();
     let cited_tables: Vec<Table> = tables
         .iter()
         .filter(|t| {
@@ -472,7 +473,7 @@ fn FindingView(finding: Finding, lines: Vec<String>, tables: Arc<Vec<Table>>) ->
                             <p class="basis">{format!("{}{}", l.pick("依据：", "Basis: "), d.basis)}</p>
                         </div>
                     })}
-                    {cited_tables.iter().cloned().map(|t| view! { <TableView table=t highlight=cited_lines.clone()/> }).collect_view()}
+                    {cited_tables.iter().cloned().map(|t| view! { <TableView table=t highlight=cited_lines.clone() cells=cited_cells.clone()/> }).collect_view()}
                     <ol class="source" data-testid="source-lines">
                         {cited.clone().into_iter().map(|(n, x)| view! {
                             <li value=n.to_string() data-line=n.to_string()><span class="ln">{l.pick(&format!("第{n}行"), &format!("line {n}")).to_owned()}</span><code>{x}</code></li>
@@ -485,8 +486,13 @@ fn FindingView(finding: Finding, lines: Vec<String>, tables: Arc<Vec<Table>>) ->
 }
 
 /// A rebuilt table: codes merged into one column, amounts right-aligned, cited rows marked.
+/// `highlight`: source lines whose rows are marked; `cells`: (line, column) of the cells involved.
 #[component]
-fn TableView(table: Table, highlight: Vec<usize>) -> impl IntoView {
+fn TableView(
+    table: Table,
+    highlight: Vec<usize>,
+    #[prop(optional)] cells: Vec<(usize, usize)>,
+) -> impl IntoView {
     let l = lang().get_untracked();
     let used: Vec<usize> = {
         let mut v: Vec<usize> = table
@@ -524,15 +530,18 @@ fn TableView(table: Table, highlight: Vec<usize>) -> impl IntoView {
                 <tbody>
                     {rows.into_iter().map(|r| {
                         let marked = hit(&r);
-                        let cells: Vec<_> = used.iter().map(|&c| match r.cell(c) {
-                            Some(cell) if cell.amount.is_some() => view! { <td class="num">{cell.text.clone()}</td> }.into_any(),
-                            Some(cell) => view! { <td>{cell.text.clone()}</td> }.into_any(),
-                            None => view! { <td></td> }.into_any(),
+                        let tds: Vec<_> = used.iter().map(|&c| {
+                            let hot = r.cell(c).is_some_and(|x| cells.contains(&(x.line, c))) || cells.contains(&(r.line, c));
+                            match r.cell(c) {
+                                Some(cell) if cell.amount.is_some() => view! { <td class="num" class:cell-hit=hot data-col=c.to_string() data-cell-hit=hot.to_string()>{cell.text.clone()}</td> }.into_any(),
+                                Some(cell) => view! { <td class:cell-hit=hot data-col=c.to_string()>{cell.text.clone()}</td> }.into_any(),
+                                None => view! { <td class:cell-hit=hot data-col=c.to_string() data-cell-hit=hot.to_string()></td> }.into_any(),
+                            }
                         }).collect();
                         view! {
                             <tr class:hit=marked data-line=r.line.to_string() data-hit=marked.to_string()>
                                 <td class="ln">{r.line}</td>
-                                {cells}
+                                {tds}
                             </tr>
                         }
                     }).collect_view()}

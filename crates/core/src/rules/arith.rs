@@ -4,7 +4,7 @@
 //! A difference explained by rounding is reported as `info` (尾数差), never as an error.
 
 use crate::amount::{Amount, Interval};
-use crate::report::{Finding, Severity};
+use crate::report::{CellRef, Finding, Severity};
 use crate::rules::RuleDoc;
 use rust_decimal::Decimal;
 
@@ -14,6 +14,8 @@ use rust_decimal::Decimal;
 pub struct Fig {
     pub amount: Option<Amount>,
     pub line: usize,
+    /// The table cell it was read from, if it came from a table.
+    pub at: Option<CellRef>,
     /// What the figure is, for messages (`收支总表·收入总计`).
     pub label: String,
 }
@@ -23,8 +25,15 @@ impl Fig {
         Fig {
             amount,
             line,
+            at: None,
             label: label.into(),
         }
+    }
+
+    /// Marks the table cell (source line, column) the figure was read from.
+    pub fn at(mut self, line: usize, col: usize) -> Self {
+        self.at = Some(CellRef { line, col });
+        self
     }
 
     pub fn value(&self) -> Decimal {
@@ -200,7 +209,14 @@ pub fn finding(
             ),
         ),
     };
+    let mut cells: Vec<CellRef> = std::iter::once(reported)
+        .chain(parts)
+        .filter_map(|f| f.at)
+        .collect();
+    cells.sort_unstable();
+    cells.dedup();
     Some(Finding {
+        cells,
         rule: rule.code.to_owned(),
         severity,
         message,
@@ -248,7 +264,11 @@ pub fn group_rounding(findings: Vec<Finding>, scope: &str) -> Vec<Finding> {
     lines.sort_unstable();
     lines.dedup();
     let details: Vec<String> = infos.iter().map(|f| f.message.clone()).collect();
+    let mut cells: Vec<CellRef> = infos.iter().flat_map(|f| f.cells.iter().copied()).collect();
+    cells.sort_unstable();
+    cells.dedup();
     rest.push(Finding {
+        cells,
         rule: infos[0].rule.clone(),
         severity: Severity::Info,
         message: format!(

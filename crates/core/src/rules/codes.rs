@@ -65,6 +65,7 @@ impl Rule for StaleClassNames {
                 .map(|(l, old, new)| format!("第{l}行“{old}”应为“{new}”"))
                 .collect();
             out.push(Finding {
+                cells: Vec::new(),
                 rule: CLS001.code.into(),
                 severity: CLS001.severity,
                 message: format!(
@@ -197,6 +198,7 @@ impl Rule for CodeFormat {
                 });
                 if let Some(p) = problem {
                     out.push(Finding {
+                        cells: Vec::new(),
                         rule: CLS002.code.into(),
                         severity: CLS002.severity,
                         message: format!("《{}》第{}行：{p}", t.title, r.line),
@@ -256,6 +258,7 @@ impl Rule for SameCodeSameName {
                 let folded = fold_punct(name);
                 match seen.iter().find(|s| &s.0 == code) {
                     Some((_, other, line, title)) if *other != folded => out.push(Finding {
+                        cells: Vec::new(),
                         rule: CLS003.code.into(),
                         severity: CLS003.severity,
                         message: format!(

@@ -44,6 +44,7 @@ impl Rule for RequiredTables {
             .collect();
         if !missing.is_empty() {
             out.push(Finding {
+                cells: Vec::new(),
                 rule: DIS001.code.into(),
                 severity: DIS001.severity,
                 message: format!(
@@ -124,6 +125,7 @@ impl Rule for EmptyTableExplained {
                 continue;
             };
             out.push(Finding {
+                cells: Vec::new(),
                 rule: DIS002.code.into(),
                 severity: DIS002.severity,
                 message,
@@ -228,6 +230,7 @@ impl Rule for RequiredSections {
         }
         if !missing.is_empty() {
             out.push(Finding {
+                cells: Vec::new(),
                 rule: DIS003.code.into(),
                 severity: DIS003.severity,
                 message: format!("情况说明缺少：{}", missing.join("、")),

@@ -178,6 +178,7 @@ fn xt002(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
                 check_equal(&XT002, &format!("{}与支出总表", compact(label)), &a, &b, &mut found);
             }
             None if a.amount.is_some_and(|x| !x.is_zero()) => found.push(Finding {
+                cells: Vec::new(),
                 rule: XT002.code.into(),
                 severity: Severity::Error,
                 message: format!("收支总表列有“{}” {}，支出总表中没有该类的支出", compact(label), a.printed()),
@@ -302,6 +303,7 @@ fn xt004(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
     if let (Some(a), Some(b)) = (carry1, carry4) {
         if b.value() > a.value() && !a.interval().intersects(b.interval()) {
             found.push(Finding {
+                cells: Vec::new(),
                 rule: XT004.code.into(),
                 severity: Severity::Error,
                 message: format!(
@@ -458,6 +460,7 @@ fn xt007(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
         };
         if av.value > bv && !a.interval().intersects(b.interval()) {
             out.push(Finding {
+                cells: Vec::new(),
                 rule: XT007.code.into(),
                 severity: Severity::Error,
                 message: format!(
@@ -570,7 +573,13 @@ fn xt008(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
                 .collect();
             lines.sort_unstable();
             lines.dedup();
+            let cells = [a, b]
+                .iter()
+                .flat_map(|s| std::iter::once(&s.1).chain(s.2.iter()))
+                .filter_map(|f| f.at)
+                .collect();
             found.push(Finding {
+                cells,
                 rule: XT008.code.into(),
                 severity: Severity::Error,
                 message: format!(
@@ -690,6 +699,7 @@ fn xt011(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
         match code_sum(t6, code, c6) {
             Some(b) if a.value() > b.value() && !a.interval().intersects(b.interval()) => {
                 out.push(Finding {
+                    cells: Vec::new(),
                     rule: XT011.code.into(),
                     severity: Severity::Error,
                     message: format!(
@@ -708,6 +718,7 @@ fn xt011(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
                 })
             }
             None if a.amount.is_some_and(|x| !x.is_zero()) => out.push(Finding {
+                cells: Vec::new(),
                 rule: XT011.code.into(),
                 severity: Severity::Error,
                 message: format!(

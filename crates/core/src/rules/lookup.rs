@@ -25,7 +25,7 @@ pub fn total_row(t: &Table) -> Option<&Row> {
 /// The figure in a row's column, labelled `表名·列名`.
 pub fn cell(t: &Table, r: &Row, col: usize, label: &str) -> Fig {
     let line = r.cell(col).map_or(r.line, |c| c.line);
-    Fig::new(r.amount(col), line, format!("{}{label}", t.kind.zh()))
+    Fig::new(r.amount(col), line, format!("{}{label}", t.kind.zh())).at(line, col)
 }
 
 /// The 合计 row's figure in (scope, role).
@@ -99,11 +99,14 @@ pub fn code_sum(t: &Table, code: &str, col: usize) -> Option<Fig> {
         Amount::new(value, amounts.iter().map(|a| a.decimals).max().unwrap_or(2))
     });
     let name = rows[0].name.clone().unwrap_or_default();
-    Some(Fig::new(
-        amount,
-        rows[0].line,
-        format!("{}·{code} {name}", t.kind.zh()),
-    ))
+    Some(
+        Fig::new(
+            amount,
+            rows[0].line,
+            format!("{}·{code} {name}", t.kind.zh()),
+        )
+        .at(rows[0].line, col),
+    )
 }
 
 pub fn table(unit: &Unit, kind: TableKind) -> Option<&Table> {

@@ -172,6 +172,8 @@ pub fn run(doc: &Document, unit: &Unit) -> (Vec<Finding>, Vec<Outcome>) {
         for f in &mut out {
             f.lines.sort_unstable();
             f.lines.dedup();
+            f.cells.sort_unstable();
+            f.cells.dedup();
         }
         let status = match applies {
             Applies::No(reason) if out.is_empty() => Status::NotApplicable(reason),

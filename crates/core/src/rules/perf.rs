@@ -190,6 +190,7 @@ fn perf001(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
             }
         }
         out.push(Finding {
+            cells: Vec::new(),
             rule: PERF001.code.into(),
             severity: Severity::Error,
             message,
@@ -347,6 +348,7 @@ fn perf003(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
             let mut lines: Vec<usize> = vec![total.line];
             lines.extend(repeats.iter().flat_map(|(_, g, f)| [g.line, f.line]));
             found.push(Finding {
+                cells: Vec::new(),
                 rule: PERF003.code.into(),
                 severity: Severity::Error,
                 message: format!(
@@ -378,6 +380,7 @@ fn perf003(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
                     .collect();
                 lines.sort_unstable();
                 found.push(Finding {
+                    cells: Vec::new(),
                     rule: PERF003.code.into(),
                     severity: Severity::Error,
                     message: format!("项目绩效目标表重复列出了同一项目：{}", list.join("；")),

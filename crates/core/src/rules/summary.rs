@@ -97,6 +97,7 @@ fn fig(t: &Table, r: &Row, name_col: usize, col: usize) -> Fig {
             format!("{label}（{col_label}）")
         },
     )
+    .at(line, col)
 }
 
 fn check_side(
@@ -426,6 +427,7 @@ impl Rule for PartLines {
                             .collect();
                         lines.sort_unstable();
                         out.push(Finding {
+                            cells: Vec::new(),
                             rule: PART_LINES.code.into(),
                             severity: Severity::Error,
                             message: format!(

@@ -67,7 +67,7 @@ fn col_label(t: &Table, col: usize) -> String {
 
 fn fig(t: &Table, r: &Row, col: usize) -> Fig {
     let line = r.cell(col).map_or(r.line, |c| c.line);
-    Fig::new(r.amount(col), line, col_label(t, col))
+    Fig::new(r.amount(col), line, col_label(t, col)).at(line, col)
 }
 
 /// TAB-002.
@@ -224,7 +224,7 @@ fn row_fig(r: &Row, col: usize) -> Fig {
         (None, None) => format!("第{}行", r.line),
     };
     let line = r.cell(col).map_or(r.line, |c| c.line);
-    Fig::new(r.amount(col), line, label)
+    Fig::new(r.amount(col), line, label).at(line, col)
 }
 
 /// The rows a total or unit row covers: the leaves (or top codes) after it, until the next row
@@ -419,6 +419,7 @@ impl Rule for ProcurementLines {
         let issue =
             |message: String, en: String, lines: Vec<usize>, expected: String, actual: String| {
                 Finding {
+                    cells: Vec::new(),
                     rule: PROCUREMENT_LINES.code.into(),
                     severity: Severity::Error,
                     message,

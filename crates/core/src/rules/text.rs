@@ -595,6 +595,7 @@ fn txt007(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
     let mut lines = vec![f.line];
     lines.extend(items.iter().map(|x| x.1));
     out.push(Finding {
+        cells: Vec::new(),
         rule: TXT007.code.into(),
         severity: TXT007.severity,
         message: format!(
@@ -697,6 +698,7 @@ fn txt008(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
         if let Some(p) = prior_fact.and_then(|p| p.value) {
             if !p.interval().intersects(prior) {
                 out.push(Finding {
+                    cells: Vec::new(),
                     rule: TXT008.code.into(),
                     severity: Severity::Error,
                     message: format!(
@@ -722,6 +724,7 @@ fn txt008(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
                 if !computed.intersects(r.interval()) {
                     let mid = (computed.lo + computed.hi) / Decimal::from(2);
                     out.push(Finding {
+                        cells: Vec::new(),
                         rule: TXT008.code.into(),
                         severity: Severity::Error,
                         message: format!(
@@ -927,6 +930,7 @@ fn txt010(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
             if !computed.intersects(share.interval()) {
                 let mid = (computed.lo + computed.hi) / Decimal::from(2);
                 out.push(Finding {
+                    cells: Vec::new(),
                     rule: TXT010.code.into(),
                     severity: Severity::Error,
                     message: format!(
@@ -962,6 +966,7 @@ fn txt010(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
                 .find(|f| f.sentence == sentence && f.measure == Measure::Share)
                 .map_or(0, |f| f.line);
             out.push(Finding {
+                cells: Vec::new(),
                 rule: TXT010.code.into(),
                 severity: Severity::Error,
                 message: format!("说明第{line}行：同一句中各项占比之和 {sum} 超过 100%"),
@@ -1086,6 +1091,7 @@ fn txt012(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
         any = true;
         if v.value != Decimal::from(listed as u64) {
             out.push(Finding {
+                cells: Vec::new(),
                 rule: TXT012.code.into(),
                 severity: Severity::Error,
                 message: format!(
