@@ -19,6 +19,7 @@ test('pasting seed 002 shows both units, every table, and only rounding notes', 
   for (const i of [0, 1]) {
     assert.match(await units.nth(i).getByTestId('unit-stats').innerText(), /错误 0 · 警告 0 · 提示 \d+/);
     assert.equal(await units.nth(i).locator('[data-testid=finding][data-severity=error]').count(), 0);
+    assert.equal(await units.nth(i).getByTestId('required-tables').innerText(), '必须公开的表：找到 9 / 9 张');
   }
   await page.screenshot({ path: 'tests/e2e/screenshots/seed-002.png' });
   assert.deepEqual(external, [], 'no request may leave the page');
@@ -71,6 +72,18 @@ test('the draft survives a reload', async () => {
   const hot = await split.locator('[data-kind=general_budget_basic] tr[data-line="342"] td[data-cell-hit=true]').allInnerTexts();
   assert.deepEqual(hot, ['413.69', '28.30']);
   await page.screenshot({ path: 'tests/e2e/screenshots/seed-004-split.png', fullPage: true });
+});
+
+test('a disclosure cut short: the summary counts the required tables found and names the missing', async () => {
+  const { page } = await openPage(browser, srv.url);
+  // Seed 000 up to the end of its 支出总表 (line 122): three of the nine required tables.
+  const text = (await fixture('000')).split('\n').slice(0, 123).join('\n');
+  await pasteText(page, text);
+  const required = page.getByTestId('required-tables');
+  await required.waitFor();
+  assert.equal(await required.getAttribute('data-found'), '3');
+  assert.match(await required.innerText(), /找到 3 \/ 9 张；缺少：财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表、政府性基金预算支出表、国有资本经营预算支出表$/);
+  assert.equal(await page.locator('[data-testid=finding][data-rule="DIS-001"]').count(), 1);
 });
 
 test('text without budget tables gets a clear message', async () => {

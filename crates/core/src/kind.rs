@@ -46,6 +46,20 @@ pub enum TableKind {
 }
 
 impl TableKind {
+    /// The tables every 部门预算 disclosure must publish: the eight of 财预〔2016〕143号 plus the
+    /// 国有资本经营预算支出表 both seed templates carry; see DIS-001.
+    pub const REQUIRED: [TableKind; 9] = [
+        TableKind::BudgetSummary,
+        TableKind::IncomeSummary,
+        TableKind::ExpenditureSummary,
+        TableKind::FiscalSummary,
+        TableKind::GeneralBudgetExpenditure,
+        TableKind::GeneralBudgetBasic,
+        TableKind::ThreePublic,
+        TableKind::GovFundExpenditure,
+        TableKind::StateCapitalExpenditure,
+    ];
+
     pub const ALL: [TableKind; 18] = [
         TableKind::BudgetSummary,
         TableKind::IncomeSummary,

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use yusuan_core::report::{FileReport, Finding, Severity, UnitReport};
 use yusuan_core::rules::{self, Family, Status};
-use yusuan_core::{Document, Table};
+use yusuan_core::{Document, Table, TableKind};
 
 const DRAFT_KEY: &str = "yusuan.draft";
 const LANG_KEY: &str = "yusuan.lang";
@@ -295,6 +295,34 @@ fn Summary(checked: Checked, text: String) -> impl IntoView {
     .into_any()
 }
 
+/// The tables the template requires (DIS-001's list): how many were found, and which are missing.
+fn required_tables(l: Lang, unit: &UnitReport) -> impl IntoView {
+    let missing: Vec<&str> = TableKind::REQUIRED
+        .iter()
+        .filter(|k| !unit.tables.iter().any(|t| t.kind == **k))
+        .map(|k| k.zh())
+        .collect();
+    let found = TableKind::REQUIRED.len() - missing.len();
+    let total = TableKind::REQUIRED.len();
+    let head = match l {
+        Lang::Zh => format!("必须公开的表：找到 {found} / {total} 张"),
+        Lang::En => format!("Required tables: {found} of {total} found"),
+    };
+    let tail = if missing.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{}{}",
+            l.pick("；缺少：", "; missing: "),
+            missing.join("、")
+        )
+    };
+    view! {
+        <p class=if missing.is_empty() { "required" } else { "required sev-warning" } data-testid="required-tables"
+            data-found=found data-total=total>{head}{tail}</p>
+    }
+}
+
 fn count(findings: &[Finding], s: Severity) -> usize {
     findings.iter().filter(|f| f.severity == s).count()
 }
@@ -332,6 +360,7 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
         .filter(|o| o.status == Status::Failed)
         .count();
     let na = unit.rules.len() - passed - failed;
+    let required = required_tables(l, &unit);
     let (filter, set_filter) = signal(None::<Severity>);
     // Findings about one table only: (first line, last line) of the chosen table.
     let (table_filter, set_table_filter) = signal(None::<(usize, usize)>);
@@ -379,6 +408,7 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
                 <span class="sev-info">{format!("{} {infos}", l.pick("提示", "Notes"))}</span>
                 {stats}
             </p>
+            {required}
             <div class="filters" role="group" aria-label=l.pick("按严重程度筛选", "Filter by severity")>
                 {filter_button(l.pick("全部", "All"), None, findings.len())}
                 {filter_button(l.pick("错误", "Errors"), Some(Severity::Error), errors)}

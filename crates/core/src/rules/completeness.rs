@@ -20,24 +20,12 @@ static DIS001: RuleDoc = RuleDoc {
 
 pub struct RequiredTables;
 
-const REQUIRED: [TableKind; 9] = [
-    BudgetSummary,
-    IncomeSummary,
-    ExpenditureSummary,
-    FiscalSummary,
-    GeneralBudgetExpenditure,
-    GeneralBudgetBasic,
-    ThreePublic,
-    GovFundExpenditure,
-    StateCapitalExpenditure,
-];
-
 impl Rule for RequiredTables {
     fn doc(&self) -> &'static RuleDoc {
         &DIS001
     }
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
-        let missing: Vec<&str> = REQUIRED
+        let missing: Vec<&str> = TableKind::REQUIRED
             .iter()
             .filter(|k| cx.unit.table(**k).is_none())
             .map(|k| k.zh())
