@@ -55,8 +55,8 @@ fn rules(code: Option<&str>) -> ExitCode {
                     d.title_en
                 );
                 println!(
-                    "检查内容：{}\n\n为何重要：{}\n\n示例：{}\n\n依据：{}",
-                    d.what, d.why, d.example, d.basis
+                    "检查内容：{}\n\n为何重要：{}\n\n示例：{}\n\n依据：{}\n\n{}",
+                    d.what, d.why, d.example, d.basis, d.doc_en
                 );
                 ExitCode::SUCCESS
             }

@@ -499,7 +499,7 @@ fn FindingView(finding: Finding, lines: Vec<String>, tables: Arc<Vec<Table>>) ->
                     {doc.map(|d| view! {
                         <div class="rule-doc" data-testid="rule-doc">
                             <strong>{format!("{} {}", d.code, l.pick(d.title, d.title_en))}</strong>
-                            <p>{d.what}</p>
+                            <p>{l.pick(d.what, d.doc_en)}</p>
                             <p class="basis">{format!("{}{}", l.pick("依据：", "Basis: "), d.basis)}</p>
                         </div>
                     })}

@@ -60,6 +60,8 @@ pub struct RuleDoc {
     pub severity: Severity,
     pub title: &'static str,
     pub title_en: &'static str,
+    /// The whole doc in one English paragraph: what, why (where not evident) and an example.
+    pub doc_en: &'static str,
     /// 检查内容: what it checks.
     pub what: &'static str,
     /// 为何重要: why it matters.
@@ -277,6 +279,17 @@ mod tests {
                     && !d.example.is_empty()
                     && !d.basis.is_empty(),
                 "{}",
+                d.code
+            );
+            // The English doc is a translation, not a copy: no Han characters, and it gives an example.
+            let han = d
+                .doc_en
+                .chars()
+                .find(|c| ('\u{3400}'..='\u{9fff}').contains(c));
+            assert!(han.is_none(), "{}: doc_en contains {han:?}", d.code);
+            assert!(
+                d.doc_en.contains("Example"),
+                "{}: doc_en has no example",
                 d.code
             );
             let (prefix, num) = d.code.split_once('-').expect("code like BAL-001");
