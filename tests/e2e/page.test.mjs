@@ -86,6 +86,22 @@ test('a disclosure cut short: the summary counts the required tables found and n
   assert.equal(await page.locator('[data-testid=finding][data-rule="DIS-001"]').count(), 1);
 });
 
+test('a draft too large for the browser to keep is reported, not silently lost', async () => {
+  const { page, errors } = await openPage(browser, srv.url);
+  await pasteText(page, await fixture('000'));
+  await page.getByTestId('summary').waitFor();
+  assert.equal(await page.getByTestId('draft-not-kept').count(), 0);
+  // Chromium keeps about 5 million characters per site; 6 million cannot be stored.
+  await pasteText(page, '预算'.repeat(3_000_000));
+  await page.getByTestId('draft-not-kept').waitFor();
+  // The stale smaller draft is gone too: a reload must not bring back a different text.
+  assert.equal(await page.evaluate(() => localStorage.getItem('yusuan.draft')), null);
+  await pasteText(page, await fixture('003'));
+  await page.getByTestId('summary').waitFor();
+  assert.equal(await page.getByTestId('draft-not-kept').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
 test('text without budget tables gets a clear message', async () => {
   const { page } = await openPage(browser, srv.url);
   await pasteText(page, '这只是一段普通文字。');

@@ -118,10 +118,16 @@ pub fn App() -> impl IntoView {
         .unwrap_or_default();
     let (draft, set_draft) = signal(saved.clone());
     let (text, set_text) = signal(saved);
+    // Browsers keep about 5 MB per site; a larger draft cannot be saved, and the user is told.
+    let (draft_kept, set_draft_kept) = signal(true);
     Effect::new(move |_| {
-        if let Some(s) = storage() {
-            let _ = s.set_item(DRAFT_KEY, &draft.get());
+        let kept = storage().is_some_and(|s| s.set_item(DRAFT_KEY, &draft.get()).is_ok());
+        if !kept {
+            if let Some(s) = storage() {
+                let _ = s.remove_item(DRAFT_KEY);
+            }
         }
+        set_draft_kept.set(kept);
     });
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let set_now = move |t: String| {
@@ -242,6 +248,12 @@ pub fn App() -> impl IntoView {
                         }
                     }).collect_view()}
                 </div>
+                {move || (!draft_kept.get()).then(|| view! {
+                    <p class="status error" data-testid="draft-not-kept" role="alert">{lang.get().pick(
+                        "文本太大，浏览器无法保存草稿：重新加载页面后需要重新粘贴。",
+                        "The text is too large for the browser to keep as a draft: after a reload, paste it again.",
+                    )}</p>
+                })}
                 {move || status.get().map(|(ok, msg)| view! {
                     <p class=if ok { "status" } else { "status error" } data-testid="input-status" role=if ok { "status" } else { "alert" }>{msg}</p>
                 })}
@@ -276,7 +288,8 @@ fn Summary(checked: Checked, text: String) -> impl IntoView {
         }
         .into_any();
     }
-    let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    // Shared by every finding: cloning the source per finding was quadratic on large pastes.
+    let lines: Arc<[String]> = text.split('\n').map(str::to_owned).collect();
     let for_json = report.clone();
     let for_csv = report.clone();
     view! {
@@ -328,7 +341,7 @@ fn count(findings: &[Finding], s: Severity) -> usize {
 }
 
 #[component]
-fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> impl IntoView {
+fn UnitView(unit: UnitReport, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> impl IntoView {
     let l = lang().get_untracked();
     let year = unit
         .year
@@ -461,7 +474,7 @@ fn UnitView(unit: UnitReport, lines: Vec<String>, tables: Arc<Vec<Table>>) -> im
 }
 
 #[component]
-fn FindingView(finding: Finding, lines: Vec<String>, tables: Arc<Vec<Table>>) -> impl IntoView {
+fn FindingView(finding: Finding, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> impl IntoView {
     let l = lang().get_untracked();
     let (open, set_open) = signal(false);
     let doc = rules::find(&finding.rule).map(|r| r.doc());
