@@ -120,3 +120,32 @@ fn rules_lists_every_rule_and_shows_one() {
     assert!(out.contains("检查内容") && out.contains("依据") && out.contains("拟购置固定资产"));
     assert_eq!(yusuan(&["rules", "NOPE-1"], None).0, 2);
 }
+
+#[test]
+fn a_directory_is_checked_file_by_file_with_a_summary_line() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let (code, out, _) = yusuan(&["check", "--jobs", "2", dir], None);
+    // Seeds 000, 001, 003 and 004 hold errors, so the batch fails at the default level.
+    assert_eq!(code, 1);
+    let last = out.lines().rev().nth(1).unwrap();
+    assert!(
+        last.starts_with("共 6 个文件（0 个无法检查）· 7 个单位 · 错误 "),
+        "{last}"
+    );
+    // JSON keeps its schema on stdout (one entry per file, in path order); the summary goes to stderr.
+    let (code, json, err) = yusuan(&["check", "-f", "json", dir], None);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 6);
+    assert!(paths.windows(2).all(|w| w[0] < w[1]), "{paths:?}");
+    assert!(err.starts_with("共 6 个文件"), "{err}");
+    // A single file prints no summary.
+    let (_, one, _) = yusuan(&["check", &format!("{dir}/002_ccde78b5c97680c0.txt")], None);
+    assert!(!one.contains("个文件"));
+}
