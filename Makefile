@@ -6,7 +6,7 @@
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup setup-test serve build test lint unit page browser bench-browser
+.PHONY: setup setup-test serve build test lint unit page browser bench bench-browser
 
 setup:
 	scripts/setup.sh
@@ -32,6 +32,9 @@ unit:
 page: build
 	@test -s dist/index.html && test -s dist/yusuan-offline.html && ls dist/*.wasm >/dev/null
 	@echo "page built: $$(du -ch dist/*.wasm dist/*.js | tail -1); single file $$(du -h dist/yusuan-offline.html | cut -f1)"
+
+bench:
+	cargo bench --locked -p yusuan-core --bench check
 
 bench-browser: page
 	node bench/browser.mjs
