@@ -7,6 +7,7 @@ use crate::layout::{self, AmountUnit, Meta};
 use crate::normalize::{compact, fold_punct};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// One cell of a data row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -328,34 +329,35 @@ fn is_ordinal_label(f: &str) -> bool {
     digits > 0 && f.chars().nth(digits) == Some('、')
 }
 
+/// A header cell's label for comparing headers across pages: column numbers fused into labels
+/// (`项目 1`, `预算数 2`) do not make a different header.
+fn header_label(c: &str) -> String {
+    compact(c)
+        .chars()
+        .filter(|ch| !ch.is_ascii_digit())
+        .collect()
+}
+
 /// A later page's header: every label already appeared in the first page's header
-/// (the repeat may drop empty trailing columns or a label).
-fn repeats_header(cells: &[&str], seen: &[String]) -> bool {
-    // Column numbers fused into labels (`项目 1`, `预算数 2`) do not make a different header.
-    let label = |c: &str| -> String {
-        compact(c)
-            .chars()
-            .filter(|ch| !ch.is_ascii_digit())
-            .collect()
+/// (the repeat may drop empty trailing columns or a label). `seen`: the labels seen so far.
+fn repeats_header(cells: &[&str], seen: &HashSet<String>) -> bool {
+    let mut filled = cells.iter().filter(|c| !c.is_empty());
+    let Some(first) = filled.next() else {
+        return false;
     };
-    let labels: Vec<String> = cells
-        .iter()
-        .filter(|c| !c.is_empty())
-        .map(|c| label(c))
-        .collect();
-    if labels
-        .first()
-        .is_some_and(|l| l.starts_with("栏次") || l.starts_with("序号"))
-    {
+    let first = header_label(first);
+    if first.starts_with("栏次") || first.starts_with("序号") {
         return true;
     }
-    !labels.is_empty()
-        && cells
-            .iter()
-            .all(|c| c.is_empty() || Amount::parse(c).is_none())
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && seen.iter().any(|h| h.split('\t').any(|c| label(c) == *l)))
+    // Most lines are data rows: an amount settles it before any label is compared.
+    if cells
+        .iter()
+        .any(|c| !c.is_empty() && Amount::parse(c).is_some())
+    {
+        return false;
+    }
+    let known = |l: &str| !l.is_empty() && seen.contains(l);
+    known(&first) && filled.all(|c| known(&header_label(c)))
 }
 
 fn split_pages(lines: &[String], block: &Block, kv: bool) -> (Vec<Page>, Vec<Note>, Vec<usize>) {
@@ -364,6 +366,7 @@ fn split_pages(lines: &[String], block: &Block, kv: bool) -> (Vec<Page>, Vec<Not
     let mut meta_lines = Vec::new();
     let mut header_zone = true;
     let mut seen_headers: Vec<String> = Vec::new();
+    let mut seen_labels: HashSet<String> = HashSet::new();
     let max_header = match block.kind {
         TableKind::Assets | TableKind::OrgStructure => 1,
         _ => 6,
@@ -408,9 +411,9 @@ fn split_pages(lines: &[String], block: &Block, kv: bool) -> (Vec<Page>, Vec<Not
                 && current_headers < max_header
                 && !data_like(&cells)
                 // Later pages repeat the first page's header; anything else is data.
-                && (seen_headers.is_empty() || first_page || repeats_header(&cells, &seen_headers))
+                && (seen_headers.is_empty() || first_page || repeats_header(&cells, &seen_labels))
         };
-        if !kv && !header_zone && repeats_header(&cells, &seen_headers) {
+        if !kv && !header_zone && repeats_header(&cells, &seen_labels) {
             // A repeated header without a preamble: a new page.
             new_page(&mut pages);
             if let Some(p) = pages.last_mut() {
@@ -424,6 +427,7 @@ fn split_pages(lines: &[String], block: &Block, kv: bool) -> (Vec<Page>, Vec<Not
         };
         if header_like && !(kv && seen_headers.contains(&key)) {
             page.header.push(i);
+            seen_labels.extend(key.split('\t').map(header_label));
             seen_headers.push(key);
         } else if header_like {
             // kv: indicator header repeated on a new page
@@ -707,7 +711,9 @@ fn choose_mapping(
         .iter()
         .map(|p| PageCells::new(lines, &p.data))
         .collect();
-    let max_width = pages.iter().map(data_width).max().unwrap_or(0);
+    // Computed once: every variant below asks for each page's width.
+    let widths: Vec<usize> = pages.iter().map(data_width).collect();
+    let max_width = widths.iter().copied().max().unwrap_or(0);
     let debug = std::env::var_os("YUSUAN_DEBUG_MAPPING").is_some();
     // Real budget tables have at most a few dozen columns; beyond that, trust the header.
     let search = max_width <= MAX_SEARCH_WIDTH;
@@ -736,7 +742,7 @@ fn choose_mapping(
                 (0, 0, v.changes.len() as i32, 0);
             let mut inserts = Vec::new();
             for (p, page) in pages.iter().enumerate() {
-                let dw = data_width(page);
+                let dw = widths[p];
                 let can_insert = search && !page.data.is_empty() && dw < width;
                 let options: Vec<Option<usize>> = std::iter::once(None)
                     .chain(can_insert.then(|| (0..dw).map(Some)).into_iter().flatten())
