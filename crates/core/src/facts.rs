@@ -504,13 +504,26 @@ fn item_name(label: &str) -> String {
     s.trim().to_owned()
 }
 
-fn find_subject(label: &str, keys: &[(&'static str, Subject)]) -> Option<(usize, Subject)> {
-    let f = fold_punct(label).replace("\"三公\"", "“三公”");
+/// Labels and keywords are compared with punctuation folded (and the quoted 三公 unified).
+fn fold_label(s: &str) -> String {
+    fold_punct(s).replace("\"三公\"", "“三公”")
+}
+
+/// The section's keywords, folded once per paragraph rather than once per figure.
+fn folded_keywords(section: Section) -> Vec<(String, Subject)> {
+    keywords(section)
+        .into_iter()
+        .map(|(w, s)| (fold_label(w), s))
+        .collect()
+}
+
+fn find_subject(label: &str, keys: &[(String, Subject)]) -> Option<(usize, Subject)> {
+    let f = fold_label(label);
     // The keyword nearest the figure wins: the latest end, then the longest.
     keys.iter()
         .filter_map(|(w, s)| {
-            let w = fold_punct(w).replace("\"三公\"", "“三公”");
-            f.rfind(&w).map(|at| (at + w.len(), w.len(), s.clone()))
+            f.rfind(w.as_str())
+                .map(|at| (at + w.len(), w.len(), s.clone()))
         })
         .max_by_key(|(end, len, _)| (*end, *len))
         .map(|(end, _, s)| (end, s))
@@ -543,7 +556,7 @@ fn extract_paragraph(
     counters: &mut (usize, usize),
     out: &mut Vec<Fact>,
 ) {
-    let keys = keywords(section);
+    let keys = folded_keywords(section);
     let figs = figures(&p.text);
     // A sentence ends at 。; its topic is the first subject it names; `last` is the subject of
     // the latest figure (a share or rate without a label of its own is about that).
