@@ -1,20 +1,12 @@
 //! Figures stated in each seed's 情况说明, checked against the sentences they come from.
 
+mod common;
+
 use yusuan_core::facts::{Direction, Fact, Measure, Subject};
 use yusuan_core::Document;
 
 fn load(name: &str) -> Document {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|f| f.to_string_lossy().starts_with(name))
-        })
-        .unwrap();
-    yusuan_core::parse_bytes(&std::fs::read(path).unwrap()).unwrap()
+    common::parsed(name)
 }
 
 /// The facts of one unit stated on `line` about `subject` with `measure`, as printed values.

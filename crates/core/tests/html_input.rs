@@ -1,20 +1,12 @@
 //! A disclosure copied from a web page arrives as HTML tables: rebuilt to the same model as the
 //! plain-text copy of the same document.
 
+mod common;
+
 use yusuan_core::Document;
 
 fn fixture(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
-    let p = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|f| f.to_string_lossy().starts_with(prefix))
-        })
-        .unwrap();
-    std::fs::read_to_string(p).unwrap()
+    common::seed_text(prefix)
 }
 
 fn escape(s: &str) -> String {

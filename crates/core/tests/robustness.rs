@@ -1,22 +1,13 @@
 //! Pasted text is untrusted: whatever comes in, the core returns an error or a model — it never
 //! panics — and everything it reports points at lines that exist.
 
+mod common;
+
 use proptest::prelude::*;
 use yusuan_core::{parse_bytes, DecodeError, Document};
 
 fn fixtures() -> Vec<Vec<u8>> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| std::fs::read(p).unwrap())
-        .collect()
+    common::seeds().into_iter().map(|(_, b)| b).collect()
 }
 
 /// Every line number the model reports lies inside the document.

@@ -1,20 +1,12 @@
 //! The five real disclosures in tests/fixtures: every table found once, with the right kind,
 //! span, row count and empty flag; and sampled cells from every table kind, traps included.
 
+mod common;
+
 use yusuan_core::{Document, Role, Row, Scope, Table, TableKind};
 
 fn load(name: &str) -> Document {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
-    let path = std::fs::read_dir(dir)
-        .expect("fixtures dir")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|f| f.to_string_lossy().starts_with(name))
-        })
-        .unwrap_or_else(|| panic!("fixture {name}"));
-    yusuan_core::parse_bytes(&std::fs::read(path).expect("read")).expect("decode")
+    common::parsed(name)
 }
 
 type Inv = (TableKind, usize, usize, usize, bool);

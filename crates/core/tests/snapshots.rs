@@ -2,18 +2,10 @@
 //! rule's outcome. A change in verdicts is a reviewed snapshot diff (`cargo insta review`, or
 //! `INSTA_UPDATE=always cargo test` and read the diff before committing).
 
+mod common;
+
 fn render(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|f| f.to_string_lossy().starts_with(prefix))
-        })
-        .unwrap();
-    let report = yusuan_core::check_bytes(prefix, &std::fs::read(path).unwrap());
+    let report = yusuan_core::check_bytes(prefix, &common::seed(prefix));
     let mut out = String::new();
     for u in &report.units {
         out.push_str(&format!(

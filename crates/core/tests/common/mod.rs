@@ -1,0 +1,48 @@
+//! The seed disclosures in `tests/fixtures/`, shared by the integration tests.
+#![allow(dead_code)] // each test file uses the helpers it needs
+
+use std::path::PathBuf;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
+
+/// Every seed (`tests/fixtures/*.txt`), as (file name, bytes), in file-name order.
+pub fn seeds() -> Vec<(String, Vec<u8>)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(DIR)
+        .expect("tests/fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, bytes)
+        })
+        .collect()
+}
+
+/// The seed whose file name starts with `prefix` (`"002"`).
+pub fn seed(prefix: &str) -> Vec<u8> {
+    seeds()
+        .into_iter()
+        .find(|(name, _)| name.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no fixture {prefix}"))
+        .1
+}
+
+/// The seed as text (the seeds are UTF-8).
+pub fn seed_text(prefix: &str) -> String {
+    String::from_utf8(seed(prefix)).expect("seeds are UTF-8")
+}
+
+/// The seed parsed.
+pub fn parsed(prefix: &str) -> yusuan_core::Document {
+    yusuan_core::parse_bytes(&seed(prefix)).expect("seeds decode")
+}
