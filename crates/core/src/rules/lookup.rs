@@ -38,22 +38,7 @@ pub fn table_total(t: &Table, scope: Scope, role: Role) -> Option<Fig> {
 
 /// The figure on a labelled line of a two-sided summary table (first money column of the side).
 pub fn summary_line(t: &Table, scope: Scope, pred: &dyn Fn(&str) -> bool) -> Option<Fig> {
-    let name_col = t.column(scope, Role::Name)?;
-    let money = t
-        .columns
-        .iter()
-        .find(|c| c.scope == scope && c.role.is_money())?
-        .index;
-    let r = t
-        .rows
-        .iter()
-        .find(|r| pred(&fold_punct(r.text(name_col))))?;
-    Some(cell(
-        t,
-        r,
-        money,
-        &format!("·{}", compact(r.text(name_col))),
-    ))
+    summary_line_before(t, scope, &|_| false, pred)
 }
 
 /// The same, for a line on a side after a marker line (Hebei 财政拨款表 lists the
