@@ -41,7 +41,7 @@ pub fn summary_line(t: &Table, scope: Scope, pred: &dyn Fn(&str) -> bool) -> Opt
     summary_line_before(t, scope, &|_| false, pred)
 }
 
-/// The same, for a line on a side after a marker line (Hebei 财政拨款表 lists the
+/// The same, for a line above the first marker line of the side (Hebei 财政拨款表 lists the
 /// 年初结转 parts under the same labels as the current-year parts).
 pub fn summary_line_before(
     t: &Table,
