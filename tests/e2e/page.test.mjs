@@ -142,7 +142,7 @@ test('English switch: labels, findings and rule titles in English, remembered ac
   assert.match(await page.getByTestId('unit-stats').innerText(), /Errors 1 · Warnings 2 · Notes 0/);
   const split = page.locator('[data-testid=finding][data-rule="XT-008"]');
   assert.match(await split.locator('.badge').innerText(), /Error/);
-  assert.match(await split.locator('.message').innerText(), /personnel and public/);
+  assert.match(await split.locator('.message').innerText(), /personnel 412\.69 against 413\.69 \(difference -1\.00\)/);
   await split.locator('button').click();
   const doc = await split.getByTestId('rule-doc').innerText();
   assert.match(doc, /The basic-spending detail table agrees/);

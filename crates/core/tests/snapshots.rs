@@ -67,3 +67,38 @@ fn seed_003() {
 fn seed_004() {
     insta::assert_snapshot!(render("004"));
 }
+
+/// The English message of every finding on the seeds states the figures it is about: the
+/// expected and actual values the finding carries.
+#[test]
+fn english_messages_state_the_figures() {
+    let amounts = |s: &str| -> Vec<String> {
+        let mut v: Vec<String> = s
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter(|w| w.contains('.') && w.len() > 2)
+            .map(str::to_owned)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    for (name, bytes) in common::seeds() {
+        for u in yusuan_core::check_bytes(&name, &bytes).units {
+            for f in u.findings {
+                let stated = [&f.expected, &f.actual]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|s| amounts(s))
+                    .collect::<Vec<_>>();
+                let en = amounts(&f.message_en);
+                let missing: Vec<&String> = stated.iter().filter(|a| !en.contains(a)).collect();
+                assert!(
+                    missing.is_empty(),
+                    "{name} {}: {missing:?} not in «{}»",
+                    f.rule,
+                    f.message_en
+                );
+            }
+        }
+    }
+}

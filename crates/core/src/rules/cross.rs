@@ -569,6 +569,13 @@ fn xt008(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
         }
     }
     // Both halves off by the same amount in opposite directions: one misfiled line, one finding.
+    let english_part = |zh: &str| {
+        if zh == "人员经费" {
+            "personnel"
+        } else {
+            "public costs"
+        }
+    };
     let broken: Vec<_> = split
         .iter()
         .filter(|s| s.3.verdict == super::arith::Verdict::Broken)
@@ -594,7 +601,12 @@ fn xt008(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
                     "基本支出明细表的人员/公用划分与基本支出表不一致：明细表“{}”合计 {}，基本支出表 {}（相差 {}）；“{}”合计 {}，基本支出表 {}（相差 {}）。总数相同，应是有 {} 万元的明细行被划错了类别",
                     a.0, a.3.computed, a.1.printed(), -a.3.difference(), b.0, b.3.computed, b.1.printed(), -b.3.difference(), a.3.difference().abs()
                 ),
-                message_en: "The detail table splits basic spending between personnel and public costs differently from the basic-spending table".into(),
+                message_en: format!(
+                    "The detail table splits basic spending differently from the basic-spending table: {} {} against {} (difference {}), {} {} against {} (difference {}); the totals agree, so lines worth {} are filed under the wrong heading",
+                    english_part(a.0), a.3.computed, a.1.printed(), -a.3.difference(),
+                    english_part(b.0), b.3.computed, b.1.printed(), -b.3.difference(),
+                    a.3.difference().abs()
+                ),
                 lines,
                 expected: Some(format!("{} / {}", a.1.printed(), b.1.printed())),
                 actual: Some(format!("{} / {}", a.3.computed, b.3.computed)),

@@ -612,7 +612,13 @@ fn txt007(cx: &Cx, out: &mut Vec<Finding>) -> Applies {
             sum / 100,
             sum % 100
         ),
-        message_en: format!("No subset of the {} fixed-asset procurement lines adds up to the planned {}", items.len(), planned),
+        message_en: format!(
+            "No subset of the {} fixed-asset procurement lines (together {}.{:02}) adds up to the planned {}",
+            items.len(),
+            sum / 100,
+            sum % 100,
+            planned
+        ),
         lines,
         expected: Some(format!("某些固定资产行之和 = {planned}")),
         actual: Some(format!("固定资产类货物合计 {}.{:02}", sum / 100, sum % 100)),
