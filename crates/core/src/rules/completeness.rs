@@ -120,8 +120,8 @@ impl Rule for EmptyTableExplained {
                 severity: DIS002.severity,
                 message,
                 message_en: format!(
-                    "{} is empty without an explanation of its own",
-                    t.kind.name()
+                    "The table “{}” has no data and no note saying why this table is empty",
+                    t.title
                 ),
                 lines: vec![t.title_line],
                 expected: None,
