@@ -177,18 +177,21 @@ fn code_problem(kind: TableKind, code: &str) -> Option<String> {
     None
 }
 
+/// The unit's tables whose rows carry classification codes (functional or economic).
+fn coded_tables<'a>(cx: &'a Cx) -> impl Iterator<Item = &'a crate::Table> + 'a {
+    cx.unit
+        .tables
+        .iter()
+        .filter(|t| functional_table(t.kind) || economic_table(t.kind))
+}
+
 impl Rule for CodeFormat {
     fn doc(&self) -> &'static RuleDoc {
         &CLS002
     }
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
         let mut any = false;
-        for t in cx
-            .unit
-            .tables
-            .iter()
-            .filter(|t| functional_table(t.kind) || economic_table(t.kind))
-        {
+        for t in coded_tables(cx) {
             for r in &t.rows {
                 let Some(code) = &r.code else { continue };
                 any = true;
@@ -243,12 +246,7 @@ impl Rule for SameCodeSameName {
     }
     fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
         let mut seen: Vec<(String, String, usize, String)> = Vec::new();
-        for t in cx
-            .unit
-            .tables
-            .iter()
-            .filter(|t| functional_table(t.kind) || economic_table(t.kind))
-        {
+        for t in coded_tables(cx) {
             for r in &t.rows {
                 let (Some(code), Some(name)) = (&r.code, &r.name) else {
                     continue;
