@@ -1,0 +1,19 @@
+//! The CLI's file path: bytes read as a file, checked, and rendered as text and as JSON.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use yusuan_cli::{run_check, CheckArgs, Format};
+
+fuzz_target!(|data: &[u8]| {
+    for format in [Format::Text, Format::Json] {
+        let args = CheckArgs {
+            format,
+            fail_on: None,
+            jobs: Some(1),
+            paths: vec!["fuzz-input.txt".into()],
+        };
+        let (report, rendered, _) = run_check(&args, |_| Ok(data.to_vec()));
+        assert_eq!(report.files.len(), 1);
+        assert!(rendered.contains("fuzz-input.txt"), "the report names the file");
+    }
+});
