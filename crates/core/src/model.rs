@@ -76,9 +76,9 @@ pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
         let key = unit_key(&t);
         let starts_new = match (groups.last(), &key) {
             (None, _) => true,
-            (Some((Some(cur), _)), Some(k)) => {
-                cur != k && !groups.iter().any(|g| g.0.as_ref() == Some(k))
-            }
+            // A unit named again after another one starts a new unit (a paste can hold the
+            // same disclosure twice); tables with no unit line stay with the current one.
+            (Some((Some(cur), _)), Some(k)) => cur != k,
             _ => false,
         };
         if starts_new {

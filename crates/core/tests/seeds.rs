@@ -624,3 +624,29 @@ fn procurement_and_assets() {
         vec!["邢台市医疗保障局本级", "行政", "正处（县）级", "财政拨款"]
     );
 }
+
+/// A paste that holds several disclosures, one unit named again after another (a reviewer pasting
+/// a county's documents one after another): every copy is its own unit with its own findings,
+/// instead of the later copies piling into whichever unit came last.
+#[test]
+fn repeated_disclosures_stay_separate_units() {
+    let once: Vec<String> = ["000", "003"]
+        .iter()
+        .map(|p| common::seed_text(p))
+        .collect();
+    let twice = [once.clone(), once].concat().join("\n");
+    let doc = yusuan_core::parse_text(&twice, yusuan_core::Encoding::Utf8);
+    let names: Vec<Option<&str>> = doc.units.iter().map(|u| u.name.as_deref()).collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert_eq!(names[0], names[2]);
+    assert_eq!(names[1], names[3]);
+    assert_ne!(names[0], names[1]);
+    let report = yusuan_core::FileReport::from_document("twice", &doc);
+    let rules = |u: &yusuan_core::report::UnitReport| -> Vec<String> {
+        u.findings.iter().map(|f| f.rule.clone()).collect()
+    };
+    assert_eq!(rules(&report.units[0]), rules(&report.units[2]));
+    assert_eq!(rules(&report.units[1]), rules(&report.units[3]));
+    assert_eq!(report.units[0].tables.len(), report.units[2].tables.len());
+    assert!(!report.units[0].findings.is_empty());
+}
