@@ -28,7 +28,9 @@ const pick = (re) => {
 const js = (await readFile(pick(/^yusuan-web-.*\.js$/), 'utf8')).replace(/^export \{[^}]*\};?\s*$/m, '');
 const wasm = (await readFile(pick(/^yusuan-web-.*_bg\.wasm$/))).toString('base64');
 const css = await readFile(pick(/^style-.*\.css$/), 'utf8');
+// The marker tells the page where the glue ends: its worker starts the module with that code.
 const loader = `${js}
+/*yusuan:glue-end*/
 const wasmBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });
 `;

@@ -22,6 +22,8 @@ test('yusuan-offline.html works from file:// without any request', async () => {
   await page.getByTestId('summary').waitFor();
   assert.match(await page.getByTestId('unit-stats').innerText(), /错误 1 · 警告 1 · 提示 1/);
   assert.equal(await page.locator('[data-testid=finding][data-rule="TXT-007"]').count(), 1);
+  // The single file starts its worker from its own inline code, not from a file.
+  assert.equal(await page.getByTestId('results').getAttribute('data-runs-in'), 'worker');
   await page.screenshot({ path: 'tests/e2e/screenshots/offline.png' });
   assert.deepEqual(requests, []);
   assert.deepEqual(problems, []);

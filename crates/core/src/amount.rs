@@ -1,14 +1,14 @@
 //! Printed amounts as exact decimals that remember their printed precision.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 /// A printed figure: its exact value and how many decimals were printed.
 ///
 /// `"2.00"` and `"2"` are equal values but different figures: the first stands for
 /// [1.995, 2.005], the second for [1.5, 2.5]. Rounding checks depend on that.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Amount {
     #[serde(with = "rust_decimal::serde::str")]
     pub value: Decimal,

@@ -1,9 +1,9 @@
 //! Bytes → text. Government pages come as UTF-8, UTF-16 (Word exports) or GBK/GB18030.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The character encoding a document was read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Encoding {
     #[serde(rename = "utf-8")]
     Utf8,

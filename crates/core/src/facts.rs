@@ -9,10 +9,10 @@ use crate::amount::Amount;
 use crate::layout;
 use crate::normalize::fold_punct;
 use crate::table::Table;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a stated figure is about.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "name")]
 pub enum Subject {
     /// 收入总计 / 收入合计 / 预算收入.
@@ -94,7 +94,7 @@ pub enum Subject {
 }
 
 /// What kind of figure about the subject.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// This year's amount.
@@ -111,7 +111,7 @@ pub enum Measure {
     Count,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     Increase,
@@ -120,7 +120,7 @@ pub enum Direction {
     Flat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactUnit {
     WanYuan,
@@ -130,7 +130,7 @@ pub enum FactUnit {
 }
 
 /// A figure the prose states.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     /// Source line (1-based) of the figure.
     pub line: usize,

@@ -1,10 +1,10 @@
 //! Multi-row table headers → named column roles, and the sum identities those roles imply.
 
 use crate::normalize::{compact, fold_punct};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which part of a header a column sits under, when the same role appears more than once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// Top level of the header.
@@ -22,7 +22,7 @@ pub enum Scope {
 }
 
 /// What a column holds. Money roles take part in sum identities; the rest describe rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     // Row description.
@@ -197,7 +197,7 @@ impl Role {
 }
 
 /// A column of a rebuilt table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     /// 0-based position among the cells of a row.
     pub index: usize,

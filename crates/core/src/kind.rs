@@ -1,10 +1,10 @@
 //! The standard tables of a budget disclosure, recognised by their titles.
 
 use crate::normalize::fold_punct;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a table is. The snake_case names are part of the CLI's JSON contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TableKind {
     /// 收支总表 / 收支预算表 — the overall sources-and-uses table.

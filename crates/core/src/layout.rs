@@ -18,7 +18,7 @@ pub fn is_tabular(line: &str) -> bool {
 }
 
 /// The currency unit a table or document states (单位：万元).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AmountUnit {
     /// 万元 — ten thousand yuan, the usual unit.

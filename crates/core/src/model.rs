@@ -6,10 +6,10 @@ use crate::kind::TableKind;
 use crate::layout::{self, AmountUnit};
 use crate::normalize::fold_punct;
 use crate::table::{self, Table};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which provincial template the disclosure follows; rules respect each one's conventions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Template {
     /// 河北: 部门预算收支总表 …, 序号/栏次 columns, a unit-code line on every page.
@@ -20,7 +20,7 @@ pub enum Template {
 }
 
 /// One budget unit or department and everything disclosed about it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unit {
     pub code: Option<String>,
     pub name: Option<String>,
@@ -44,7 +44,7 @@ impl Unit {
 }
 
 /// A parsed paste.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     pub encoding: Encoding,
     /// The normalised source lines; index `n - 1` is source line `n`.

@@ -7,10 +7,10 @@ use crate::layout::AmountUnit;
 use crate::model::{Document, Template, Unit};
 use crate::rules::Outcome;
 use crate::table::{Repair, Table};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -37,14 +37,14 @@ impl Severity {
 }
 
 /// A table cell a finding is about: its source line and its column in the rebuilt table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct CellRef {
     pub line: usize,
     pub col: usize,
 }
 
 /// A place where the numbers do not hold together.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The table cells involved, for highlighting (empty when the finding is about prose).
     pub cells: Vec<CellRef>,
@@ -62,7 +62,7 @@ pub struct Finding {
 }
 
 /// The summary of one rebuilt table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TableSummary {
     pub kind: TableKind,
     pub title: String,
@@ -86,7 +86,7 @@ impl From<&Table> for TableSummary {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnitReport {
     pub code: Option<String>,
     pub name: Option<String>,
@@ -119,14 +119,14 @@ impl UnitReport {
 }
 
 /// One checked input.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileReport {
     pub path: String,
     /// The encoding the bytes were read in; absent when the input was unusable.
     pub encoding: Option<Encoding>,
     pub units: Vec<UnitReport>,
     /// Why the input could not be used, in Chinese and English.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
@@ -161,7 +161,7 @@ impl FileReport {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub files: Vec<FileReport>,
 }

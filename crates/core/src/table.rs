@@ -6,11 +6,11 @@ use crate::kind::TableKind;
 use crate::layout::{self, AmountUnit, Meta};
 use crate::normalize::{compact, fold_punct};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// One cell of a data row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     /// Index into [`Table::columns`].
     pub col: usize,
@@ -24,7 +24,7 @@ pub struct Cell {
 }
 
 /// A data row, possibly joined from a row wrapped over several source lines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     /// First source line (1-based).
     pub line: usize,
@@ -60,21 +60,21 @@ impl Row {
 }
 
 /// A note printed under a table (`注：…`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     pub line: usize,
     pub text: String,
 }
 
 /// A place where the parser did not take the header at its word.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Repair {
     pub lines: (usize, usize),
     pub what: String,
 }
 
 /// The preamble a table states about itself.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TableMeta {
     pub unit_code: Option<String>,
     pub unit_name: Option<String>,
@@ -84,7 +84,7 @@ pub struct TableMeta {
 }
 
 /// A rebuilt table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
     pub kind: TableKind,
     pub title: String,

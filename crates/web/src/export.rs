@@ -1,5 +1,6 @@
 //! Exports: the CLI's JSON report, a CSV of findings, and downloading them — all in the browser.
 
+use crate::run::UnitEntry;
 use wasm_bindgen::{JsCast, JsValue};
 use yusuan_core::report::{FileReport, Report};
 
@@ -12,16 +13,12 @@ pub fn to_js(report: &FileReport) -> JsValue {
     serde::Serialize::serialize(&full, &serializer).unwrap_or(JsValue::NULL)
 }
 
-/// The report as indented JSON text.
-pub fn to_json(report: &FileReport) -> String {
-    js_sys::JSON::stringify_with_replacer_and_space(
-        &to_js(report),
-        &JsValue::NULL,
-        &JsValue::from(2),
-    )
-    .ok()
-    .and_then(|s| s.as_string())
-    .unwrap_or_default()
+/// A report object as indented JSON text.
+pub fn to_json(report: &JsValue) -> String {
+    js_sys::JSON::stringify_with_replacer_and_space(report, &JsValue::NULL, &JsValue::from(2))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 fn csv_field(s: &str) -> String {
@@ -33,9 +30,9 @@ fn csv_field(s: &str) -> String {
 }
 
 /// One line per finding: unit, rule, severity, lines, expected, actual, message.
-pub fn to_csv(report: &FileReport) -> String {
+pub fn to_csv(units: &[UnitEntry]) -> String {
     let mut out = String::from("\u{FEFF}单位,规则,严重程度,行,应为,实为,说明\n");
-    for u in &report.units {
+    for u in units.iter().map(|e| &e.unit) {
         let unit = format!(
             "{} {}",
             u.code.as_deref().unwrap_or(""),

@@ -2,14 +2,19 @@
 
 pub mod export;
 pub mod input;
+pub mod run;
 pub mod samples;
+pub mod shown;
+pub mod worker;
 
 use leptos::prelude::*;
+use run::{Checker, UnitEntry};
+use shown::{RowShown, TableShown, UnitShown};
 use std::sync::Arc;
 use std::time::Duration;
-use yusuan_core::report::{FileReport, Finding, Severity, UnitReport};
-use yusuan_core::rules::{self, Family, Status};
-use yusuan_core::{Document, Table, TableKind};
+use yusuan_core::report::{Finding, Severity};
+use yusuan_core::rules::{self, Family};
+use yusuan_core::TableKind;
 
 const DRAFT_KEY: &str = "yusuan.draft";
 const LANG_KEY: &str = "yusuan.lang";
@@ -64,29 +69,6 @@ fn family_name(l: Lang, f: Family) -> &'static str {
             Family::Codes => "Classification codes",
         },
     }
-}
-
-/// A checked paste: the rebuilt document and its report, shared without copying.
-#[derive(Clone)]
-struct Checked(Arc<(Option<Document>, FileReport)>);
-
-impl PartialEq for Checked {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Checks the pasted text with the same core as the CLI.
-fn check(text: &str) -> Checked {
-    let path = "粘贴内容";
-    let pair = match yusuan_core::parse_bytes(text.as_bytes()) {
-        Ok(doc) => {
-            let report = FileReport::from_document(path, &doc);
-            (Some(doc), report)
-        }
-        Err(e) => (None, FileReport::unusable(path, e.to_string())),
-    };
-    Checked(Arc::new(pair))
 }
 
 #[component]
@@ -144,10 +126,29 @@ pub fn App() -> impl IntoView {
         }
         pending.set_value(set_timeout_with_handle(move || set_text.set(t), DEBOUNCE).ok());
     };
-    let report = Memo::new(move |_| {
+    // Every change of the text to check starts a check (off the main thread) that supersedes
+    // the one still running.
+    let checker = Checker::new();
+    Effect::new(move |_| {
         let t = text.get();
-        (!t.trim().is_empty()).then(|| check(&t))
+        if t.trim().is_empty() {
+            checker.clear()
+        } else {
+            checker.start(t)
+        }
     });
+    let results = checker.results;
+    let state = move || {
+        if results.progress.with(Option::is_some) {
+            "running"
+        } else {
+            match results.checked.with(|c| c.as_ref().map(|c| c.cancelled)) {
+                None => "idle",
+                Some(true) => "cancelled",
+                Some(false) => "done",
+            }
+        }
+    };
 
     // What the last opened, dropped or pasted input was (or why it could not be used).
     let (status, set_status) = signal(None::<(bool, String)>);
@@ -258,12 +259,15 @@ pub fn App() -> impl IntoView {
                     <p class=if ok { "status" } else { "status error" } data-testid="input-status" role=if ok { "status" } else { "alert" }>{msg}</p>
                 })}
             </section>
-            <section class="results" data-testid="results" aria-live="polite">
+            <section class="results" data-testid="results" aria-live="polite" data-state=state
+                data-runs-in=move || results.in_worker.get().map(|w| if w { "worker" } else { "page" })>
+                <ProgressView checker=checker/>
                 {move || {
                     let l = lang.get();
-                    match report.get() {
+                    match results.checked.get() {
+                        None if results.progress.with(Option::is_some) => ().into_any(),
                         None => view! { <p class="hint">{l.pick("尚未输入内容。", "Nothing to check yet.")}</p> }.into_any(),
-                        Some(c) => view! { <Summary checked=c text=text.get_untracked()/> }.into_any(),
+                        Some(c) => view! { <Summary checker=checker checked=c/> }.into_any(),
                     }
                 }}
             </section>
@@ -271,15 +275,63 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The check's progress, and the way to stop it. Hidden for the first moments (CSS), so quick
+/// re-checks while typing do not flash it.
 #[component]
-fn Summary(checked: Checked, text: String) -> impl IntoView {
+fn ProgressView(checker: Checker) -> impl IntoView {
+    let l = move || lang().get();
+    let progress = checker.results.progress;
+    let label = move || match progress.get() {
+        Some(p) if p.total > 0 => l()
+            .pick(
+                &format!("正在核对：第 {} / {} 个单位", p.done, p.total),
+                &format!("Checking: unit {} of {}", p.done, p.total),
+            )
+            .to_owned(),
+        _ => l()
+            .pick(
+                "正在读取文本、重建表格……",
+                "Reading the text and rebuilding its tables…",
+            )
+            .to_owned(),
+    };
+    view! {
+        <Show when=move || progress.with(Option::is_some)>
+            <div class="progress" data-testid="progress" role="status">
+                <progress
+                    max=move || progress.get().map_or(1, |p| p.total.max(1))
+                    value=move || progress.get().filter(|p| p.total > 0).map(|p| p.done)
+                    data-done=move || progress.get().map_or(0, |p| p.done)
+                    data-total=move || progress.get().map_or(0, |p| p.total)
+                ></progress>
+                <span>{label}</span>
+                <button data-testid="cancel" on:click=move |_| checker.cancel()>{move || l().pick("取消", "Cancel")}</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Summary(checker: Checker, checked: run::Checked) -> impl IntoView {
     let l = lang().get_untracked();
-    let report = checked.0 .1.clone();
-    let doc = checked.0 .0.clone();
-    if let Some(err) = report.error {
+    let results = checker.results;
+    if let Some(err) = checked.error.clone() {
         return view! { <p class="error" data-testid="error" role="alert">{err}</p> }.into_any();
     }
-    if report.units.is_empty() {
+    let cancelled = checked.cancelled.then(|| {
+        let done = results.units.with_untracked(Vec::len);
+        let text = checked.text.clone();
+        view! {
+            <p class="status" data-testid="cancelled" role="status">
+                {l.pick(
+                    &format!("检查已取消：已核对 {done} / {} 个单位。", checked.units),
+                    &format!("Check cancelled: {done} of {} units checked.", checked.units),
+                ).to_owned()}
+                <button data-testid="recheck" on:click=move |_| checker.start(text.to_string())>{l.pick("重新检查", "Check again")}</button>
+            </p>
+        }
+    });
+    if checked.units == 0 && !checked.cancelled {
         return view! {
             <p class="hint" data-testid="no-units">{l.pick(
                 "没有找到预算表。请粘贴包含“收支总表”等表格的公开文本。",
@@ -288,28 +340,25 @@ fn Summary(checked: Checked, text: String) -> impl IntoView {
         }
         .into_any();
     }
-    // Shared by every finding: cloning the source per finding was quadratic on large pastes.
-    let lines: Arc<[String]> = text.split('\n').map(str::to_owned).collect();
-    let for_json = report.clone();
-    let for_csv = report.clone();
+    let text = checked.text.clone();
     view! {
+        {cancelled}
         <div class="exports" role="group" aria-label=l.pick("导出", "Export")>
-            <button data-testid="export-json" on:click=move |_| export::download("yusuan-report.json", "application/json", &export::to_json(&for_json))>{l.pick("导出 JSON", "Export JSON")}</button>
-            <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&for_csv))>{l.pick("导出 CSV", "Export CSV")}</button>
+            <button data-testid="export-json" on:click=move |_| export::download("yusuan-report.json", "application/json", &export::to_json(&checker.report_js()))>{l.pick("导出 JSON", "Export JSON")}</button>
+            <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&results.units.get_untracked()))>{l.pick("导出 CSV", "Export CSV")}</button>
             <button data-testid="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{l.pick("打印报告", "Print report")}</button>
         </div>
         <div data-testid="summary">
-            {report.units.into_iter().enumerate().map(|(i, u)| {
-                let tables: Vec<Table> = doc.as_ref().and_then(|d| d.units.get(i)).map(|x| x.tables.clone()).unwrap_or_default();
-                view! { <UnitView unit=u lines=lines.clone() tables=Arc::new(tables)/> }
-            }).collect_view()}
+            <For each=move || results.units.get() key=|u| (u.check, u.index) let:entry>
+                <UnitView entry=entry text=text.clone()/>
+            </For>
         </div>
     }
     .into_any()
 }
 
 /// The tables the template requires (DIS-001's list): how many were found, and which are missing.
-fn required_tables(l: Lang, unit: &UnitReport) -> impl IntoView {
+fn required_tables(l: Lang, unit: &UnitShown) -> impl IntoView {
     let missing: Vec<&str> = TableKind::REQUIRED
         .iter()
         .filter(|k| !unit.tables.iter().any(|t| t.kind == **k))
@@ -341,8 +390,10 @@ fn count(findings: &[Finding], s: Severity) -> usize {
 }
 
 #[component]
-fn UnitView(unit: UnitReport, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> impl IntoView {
+fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
     let l = lang().get_untracked();
+    let unit: &UnitShown = &entry.unit;
+    let shared = entry.unit.clone();
     let year = unit
         .year
         .map(|y| y.to_string())
@@ -362,22 +413,13 @@ fn UnitView(unit: UnitReport, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> 
         count(&unit.findings, Severity::Warning),
         count(&unit.findings, Severity::Info),
     );
-    let passed = unit
-        .rules
-        .iter()
-        .filter(|o| o.status == Status::Passed)
-        .count();
-    let failed = unit
-        .rules
-        .iter()
-        .filter(|o| o.status == Status::Failed)
-        .count();
-    let na = unit.rules.len() - passed - failed;
-    let required = required_tables(l, &unit);
+    let (passed, failed, na) = (unit.passed, unit.failed, unit.not_applicable);
+    let required = required_tables(l, unit);
     let (filter, set_filter) = signal(None::<Severity>);
     // Findings about one table only: (first line, last line) of the chosen table.
     let (table_filter, set_table_filter) = signal(None::<(usize, usize)>);
-    let table_options: Vec<(String, usize, usize)> = tables
+    let table_options: Vec<(String, usize, usize)> = unit
+        .tables
         .iter()
         .map(|t| (t.title.clone(), t.lines.0, t.lines.1))
         .collect();
@@ -404,12 +446,12 @@ fn UnitView(unit: UnitReport, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> 
         Lang::Zh => format!(
             "　规则：通过 {passed} · 未通过 {failed} · 不适用 {na}　表格 {} 张 · 说明中的数字 {} 个",
             unit.tables.len(),
-            unit.facts.len()
+            unit.facts
         ),
         Lang::En => format!(
             "   Rules: {passed} passed · {failed} failed · {na} not applicable   {} tables · {} figures in the text",
             unit.tables.len(),
-            unit.facts.len()
+            unit.facts
         ),
     };
     view! {
@@ -440,8 +482,8 @@ fn UnitView(unit: UnitReport, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> 
             } else {
                 families.into_iter().map(|fam| {
                     let items: Vec<Finding> = findings.iter().filter(|f| rules::find(&f.rule).is_some_and(|r| r.doc().family == fam)).cloned().collect();
-                    let lines = lines.clone();
-                    let tables = tables.clone();
+                    let text = text.clone();
+                    let shared = shared.clone();
                     view! {
                         <section class="family">
                             <h3>{family_name(l, fam)}</h3>
@@ -449,12 +491,12 @@ fn UnitView(unit: UnitReport, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> 
                                 {items.into_iter().map(|f| {
                                     let sev = f.severity;
                                     let cited = f.lines.clone();
-                                    let lines = lines.clone();
-                                    let tables = tables.clone();
+                                    let text = text.clone();
+                                    let shared = shared.clone();
                                     let about = move |span: Option<(usize, usize)>| span.is_none_or(|(a, b)| cited.iter().any(|&n| a <= n && n <= b));
                                     view! {
                                         <Show when=move || filter.get().is_none_or(|s| s == sev) && about(table_filter.get())>
-                                            <FindingView finding=f.clone() lines=lines.clone() tables=tables.clone()/>
+                                            <FindingView finding=f.clone() text=text.clone() unit=shared.clone()/>
                                         </Show>
                                     }
                                 }).collect_view()}
@@ -464,9 +506,9 @@ fn UnitView(unit: UnitReport, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> 
                 }).collect_view().into_any()
             }}
             <section class="tables">
-                <h3>{l.pick(&format!("重建的表格（{} 张）", tables.len()), &format!("Rebuilt tables ({})", tables.len())).to_owned()}</h3>
+                <h3>{l.pick(&format!("重建的表格（{} 张）", unit.tables.len()), &format!("Rebuilt tables ({})", unit.tables.len())).to_owned()}</h3>
                 <ul class="inventory" data-testid="inventory">
-                    {tables.iter().cloned().map(|t| view! { <TableEntry table=t/> }).collect_view()}
+                    {(0..unit.tables.len()).map(|index| view! { <TableEntry unit=shared.clone() index=index/> }).collect_view()}
                 </ul>
             </section>
         </article>
@@ -474,24 +516,42 @@ fn UnitView(unit: UnitReport, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> 
 }
 
 #[component]
-fn FindingView(finding: Finding, lines: Arc<[String]>, tables: Arc<Vec<Table>>) -> impl IntoView {
+fn FindingView(finding: Finding, text: Arc<str>, unit: Arc<UnitShown>) -> impl IntoView {
     let l = lang().get_untracked();
     let (open, set_open) = signal(false);
-    let doc = rules::find(&finding.rule).map(|r| r.doc());
     let sev = finding.severity;
     let message = l.pick(&finding.message, &finding.message_en).to_owned();
-    let cited: Vec<(usize, String)> = finding
-        .lines
-        .iter()
-        .filter_map(|&n| {
-            lines
-                .get(n.wrapping_sub(1))
-                .map(|x| (n, x.replace('\t', "  │  ")))
-        })
+    let rule = finding.rule.clone();
+    let head_rule = rule.clone();
+    // The detail (rule doc, tables, source lines) is built when opened: a large paste has
+    // thousands of findings and most are never opened.
+    let detail = move || finding_detail(l, &finding, &text, &unit.tables);
+    view! {
+        <li class=format!("finding sev-{}", sev.name()) data-testid="finding" data-rule=rule data-severity=sev.name()>
+            <button class="finding-head" aria-expanded=move || open.get().to_string() on:click=move |_| set_open.update(|o| *o = !*o)>
+                <span class="badge">{severity_name(l, sev)}</span>
+                <code class="rule">{head_rule}</code>
+                <span class="message">{message}</span>
+            </button>
+            <Show when=move || open.get()>{detail.clone()}</Show>
+        </li>
+    }
+}
+
+/// A finding opened: its rule's doc, the tables it is about with the cells marked, and the
+/// source lines it cites.
+fn finding_detail(l: Lang, finding: &Finding, text: &str, tables: &[TableShown]) -> impl IntoView {
+    let doc = rules::find(&finding.rule).map(|r| r.doc());
+    let cited: Vec<(usize, String)> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| (i + 1, line))
+        .filter(|(n, _)| finding.lines.contains(n))
+        .map(|(n, line)| (n, line.replace('\t', "  │  ")))
         .collect();
     let cited_lines = finding.lines.clone();
     let cited_cells: Vec<(usize, usize)> = finding.cells.iter().map(|c| (c.line, c.col)).collect();
-    let cited_tables: Vec<Table> = tables
+    let cited_tables: Vec<TableShown> = tables
         .iter()
         .filter(|t| {
             cited_lines
@@ -501,30 +561,21 @@ fn FindingView(finding: Finding, lines: Arc<[String]>, tables: Arc<Vec<Table>>) 
         .cloned()
         .collect();
     view! {
-        <li class=format!("finding sev-{}", sev.name()) data-testid="finding" data-rule=finding.rule.clone() data-severity=sev.name()>
-            <button class="finding-head" aria-expanded=move || open.get().to_string() on:click=move |_| set_open.update(|o| *o = !*o)>
-                <span class="badge">{severity_name(l, sev)}</span>
-                <code class="rule">{finding.rule.clone()}</code>
-                <span class="message">{message}</span>
-            </button>
-            <Show when=move || open.get()>
-                <div class="finding-detail" data-testid="finding-detail">
-                    {doc.map(|d| view! {
-                        <div class="rule-doc" data-testid="rule-doc">
-                            <strong>{format!("{} {}", d.code, l.pick(d.title, d.title_en))}</strong>
-                            <p>{l.pick(d.what, d.doc_en)}</p>
-                            <p class="basis">{format!("{}{}", l.pick("依据：", "Basis: "), d.basis)}</p>
-                        </div>
-                    })}
-                    {cited_tables.iter().cloned().map(|t| view! { <TableView table=t highlight=cited_lines.clone() cells=cited_cells.clone()/> }).collect_view()}
-                    <ol class="source" data-testid="source-lines">
-                        {cited.clone().into_iter().map(|(n, x)| view! {
-                            <li value=n.to_string() data-line=n.to_string()><span class="ln">{l.pick(&format!("第{n}行"), &format!("line {n}")).to_owned()}</span><code>{x}</code></li>
-                        }).collect_view()}
-                    </ol>
+        <div class="finding-detail" data-testid="finding-detail">
+            {doc.map(|d| view! {
+                <div class="rule-doc" data-testid="rule-doc">
+                    <strong>{format!("{} {}", d.code, l.pick(d.title, d.title_en))}</strong>
+                    <p>{l.pick(d.what, d.doc_en)}</p>
+                    <p class="basis">{format!("{}{}", l.pick("依据：", "Basis: "), d.basis)}</p>
                 </div>
-            </Show>
-        </li>
+            })}
+            {cited_tables.into_iter().map(|t| view! { <TableView table=t highlight=cited_lines.clone() cells=cited_cells.clone()/> }).collect_view()}
+            <ol class="source" data-testid="source-lines">
+                {cited.into_iter().map(|(n, x)| view! {
+                    <li value=n.to_string() data-line=n.to_string()><span class="ln">{l.pick(&format!("第{n}行"), &format!("line {n}")).to_owned()}</span><code>{x}</code></li>
+                }).collect_view()}
+            </ol>
+        </div>
     }
 }
 
@@ -532,7 +583,7 @@ fn FindingView(finding: Finding, lines: Arc<[String]>, tables: Arc<Vec<Table>>) 
 /// `highlight`: source lines whose rows are marked; `cells`: (line, column) of the cells involved.
 #[component]
 fn TableView(
-    table: Table,
+    table: TableShown,
     highlight: Vec<usize>,
     #[prop(optional)] cells: Vec<(usize, usize)>,
 ) -> impl IntoView {
@@ -547,16 +598,10 @@ fn TableView(
         v.dedup();
         v
     };
-    let label = |col: usize| {
-        table
-            .columns
-            .get(col)
-            .map(|c| c.path.join(" / "))
-            .unwrap_or_default()
-    };
+    let label = |col: usize| table.columns.get(col).cloned().unwrap_or_default();
     let heads: Vec<String> = used.iter().map(|&c| label(c)).collect();
     let rows = table.rows.clone();
-    let hit = move |r: &yusuan_core::Row| r.lines().any(|n| highlight.contains(&n));
+    let hit = move |r: &RowShown| r.lines().any(|n| highlight.contains(&n));
     let caption = format!(
         "{}{}",
         table.title,
@@ -576,7 +621,7 @@ fn TableView(
                         let tds: Vec<_> = used.iter().map(|&c| {
                             let hot = r.cell(c).is_some_and(|x| cells.contains(&(x.line, c))) || cells.contains(&(r.line, c));
                             match r.cell(c) {
-                                Some(cell) if cell.amount.is_some() => view! { <td class="num" class:cell-hit=hot data-col=c.to_string() data-cell-hit=hot.to_string()>{cell.text.clone()}</td> }.into_any(),
+                                Some(cell) if cell.amount => view! { <td class="num" class:cell-hit=hot data-col=c.to_string() data-cell-hit=hot.to_string()>{cell.text.clone()}</td> }.into_any(),
                                 Some(cell) => view! { <td class:cell-hit=hot data-col=c.to_string()>{cell.text.clone()}</td> }.into_any(),
                                 None => view! { <td class:cell-hit=hot data-col=c.to_string() data-cell-hit=hot.to_string()></td> }.into_any(),
                             }
@@ -596,8 +641,11 @@ fn TableView(
 
 /// One line of the table inventory; the table itself is rendered when opened.
 #[component]
-fn TableEntry(table: Table) -> impl IntoView {
+fn TableEntry(unit: Arc<UnitShown>, index: usize) -> impl IntoView {
     let l = lang().get_untracked();
+    let Some(table) = unit.tables.get(index) else {
+        return ().into_any();
+    };
     let (open, set_open) = signal(false);
     let rows = match (table.empty, l) {
         (true, Lang::Zh) => "空表".to_string(),
@@ -616,15 +664,16 @@ fn TableEntry(table: Table) -> impl IntoView {
         table.title,
         l.pick(table.kind.zh(), table.kind.name())
     );
-    let repairs: Vec<String> = table.repairs.iter().map(|r| r.what.clone()).collect();
+    let repairs: Vec<String> = table.repairs.clone();
     let kind = table.kind.name();
     view! {
         <li data-testid="table-row" data-kind=kind>
             <button class="table-toggle" aria-expanded=move || open.get().to_string() on:click=move |_| set_open.update(|o| *o = !*o)>{summary}</button>
             {repairs.into_iter().map(|r| view! { <p class="repair">{format!("{}{r}", l.pick("修正：", "Repaired: "))}</p> }).collect_view()}
             <Show when=move || open.get()>
-                <TableView table=table.clone() highlight=Vec::new()/>
+                <TableView table=unit.tables[index].clone() highlight=Vec::new()/>
             </Show>
         </li>
     }
+    .into_any()
 }

@@ -16,10 +16,10 @@ mod text;
 
 use crate::model::{Document, Unit};
 use crate::report::{Finding, Severity};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Rule families, in the order the report shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
     /// 表内: arithmetic inside one table.
@@ -148,7 +148,7 @@ pub fn find(code: &str) -> Option<&'static dyn Rule> {
 }
 
 /// How a rule came out on one unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "status", content = "reason")]
 pub enum Status {
     Passed,
@@ -161,6 +161,26 @@ pub struct Outcome {
     pub rule: &'static str,
     #[serde(flatten)]
     pub status: Status,
+}
+
+/// Reads the rule code back as the registry's own `&'static str`; an unknown code is an error.
+impl<'de> Deserialize<'de> for Outcome {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            rule: String,
+            #[serde(flatten)]
+            status: Status,
+        }
+        let raw = Raw::deserialize(d)?;
+        let rule = find(&raw.rule)
+            .map(|r| r.doc().code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown rule {}", raw.rule)))?;
+        Ok(Outcome {
+            rule,
+            status: raw.status,
+        })
+    }
 }
 
 /// Runs every rule on a unit: its findings (sorted by line) and each rule's outcome.

@@ -1,0 +1,155 @@
+//! What the page shows of a checked unit: the findings, the rule counts and the rebuilt tables
+//! as cells of text. The worker sends this across (plus the full report, kept as a JavaScript
+//! object for the JSON export); reading back only these few types keeps the wasm small.
+
+use serde::{Deserialize, Serialize};
+use yusuan_core::report::{Finding, UnitReport};
+use yusuan_core::rules::Status;
+use yusuan_core::{Table, TableKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitShown {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub year: Option<u16>,
+    /// Figures read from the prose.
+    pub facts: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub not_applicable: usize,
+    pub findings: Vec<Finding>,
+    pub tables: Vec<TableShown>,
+}
+
+/// A rebuilt table, as displayed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableShown {
+    pub kind: TableKind,
+    pub title: String,
+    pub lines: (usize, usize),
+    /// Column labels by column index (header path joined with " / ").
+    pub columns: Vec<String>,
+    pub rows: Vec<RowShown>,
+    pub repairs: Vec<String>,
+    pub empty: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RowShown {
+    pub line: usize,
+    pub continued: Vec<usize>,
+    pub cells: Vec<CellShown>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CellShown {
+    pub col: usize,
+    pub text: String,
+    /// The cell is an amount (shown right-aligned).
+    pub amount: bool,
+    /// Source line of the cell's text.
+    pub line: usize,
+}
+
+impl RowShown {
+    pub fn cell(&self, col: usize) -> Option<&CellShown> {
+        self.cells.iter().find(|c| c.col == col)
+    }
+
+    pub fn lines(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.line).chain(self.continued.iter().copied())
+    }
+}
+
+impl From<&Table> for TableShown {
+    fn from(t: &Table) -> Self {
+        let width = t.columns.iter().map(|c| c.index + 1).max().unwrap_or(0);
+        let mut columns = vec![String::new(); width];
+        for c in &t.columns {
+            columns[c.index] = c.path.join(" / ");
+        }
+        TableShown {
+            kind: t.kind,
+            title: t.title.clone(),
+            lines: t.lines,
+            columns,
+            rows: t
+                .rows
+                .iter()
+                .map(|r| RowShown {
+                    line: r.line,
+                    continued: r.continued.clone(),
+                    cells: r
+                        .cells
+                        .iter()
+                        .map(|c| CellShown {
+                            col: c.col,
+                            text: c.text.clone(),
+                            amount: c.amount.is_some(),
+                            line: c.line,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            repairs: t.repairs.iter().map(|r| r.what.clone()).collect(),
+            empty: t.empty,
+        }
+    }
+}
+
+impl UnitShown {
+    pub fn new(report: &UnitReport, tables: &[Table]) -> Self {
+        let count = |f: fn(&Status) -> bool| report.rules.iter().filter(|o| f(&o.status)).count();
+        UnitShown {
+            code: report.code.clone(),
+            name: report.name.clone(),
+            year: report.year,
+            facts: report.facts.len(),
+            passed: count(|s| *s == Status::Passed),
+            failed: count(|s| *s == Status::Failed),
+            not_applicable: count(|s| matches!(s, Status::NotApplicable(_))),
+            findings: report.findings.clone(),
+            tables: tables.iter().map(TableShown::from).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_seed_unit_as_shown() {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/004_ae63254e50cfffaf.txt"
+        ))
+        .expect("fixture");
+        let doc = yusuan_core::parse_bytes(&bytes).expect("decodes");
+        let unit = &doc.units[0];
+        let (findings, outcomes) = yusuan_core::rules::run(&doc, unit);
+        let report = UnitReport::new(unit, findings, outcomes);
+        let shown = UnitShown::new(&report, &unit.tables);
+        assert_eq!(shown.tables.len(), unit.tables.len());
+        assert_eq!(shown.findings, report.findings);
+        assert_eq!(
+            shown.passed + shown.failed + shown.not_applicable,
+            report.rules.len()
+        );
+        assert!(shown.failed > 0 && shown.passed > 0);
+        // The 基本支出表's 合计 row: its amounts are marked, its labels are the header's.
+        let basic = shown
+            .tables
+            .iter()
+            .find(|t| t.kind == TableKind::GeneralBudgetBasic)
+            .expect("基本支出表");
+        let total = basic.rows.iter().find(|r| r.line == 342).expect("row 342");
+        let cell = total
+            .cells
+            .iter()
+            .find(|c| c.text == "413.69")
+            .expect("413.69");
+        assert!(cell.amount);
+        assert!(!basic.columns[cell.col].is_empty());
+    }
+}
