@@ -93,11 +93,12 @@ pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
     let starts: Vec<usize> = groups
         .iter()
         .enumerate()
-        .map(|(n, g)| {
-            if n == 0 {
-                1
-            } else {
-                unit_start(&lines, g.1[0].title_line)
+        .map(|(n, g)| match n.checked_sub(1).map(|p| &groups[p].1) {
+            None => 1,
+            Some(previous) => {
+                let previous_end = previous.iter().map(|t| t.lines.1).max().unwrap_or(0);
+                document_start(&lines, previous_end, g.1[0].title_line)
+                    .unwrap_or_else(|| unit_start(&lines, g.1[0].title_line))
             }
         })
         .collect();
@@ -116,6 +117,39 @@ pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
         lines,
         units,
     }
+}
+
+/// Where a new disclosure begins between the previous unit's last table and this unit's first
+/// title: its table of contents (`目 录`, `2024 年部门预算信息公开目录`) and the title lines just
+/// above it. Without this, a paste of several documents gives each one's opening prose (its
+/// 部门概况 and 情况说明) to the unit before it.
+fn document_start(lines: &[String], previous_end: usize, title_line: usize) -> Option<usize> {
+    let toc = (previous_end + 1..title_line).find(|&n| is_contents_heading(&lines[n - 1]))?;
+    let mut start = toc;
+    let mut n = toc;
+    // Up over the cover: short title lines and blanks, never into the previous document's text.
+    while n > previous_end + 1 && toc - n < 8 {
+        let above = lines[n - 2].trim();
+        if above.is_empty() {
+            n -= 1;
+            continue;
+        }
+        let cover = above.chars().count() <= 40
+            && !above.contains('\t')
+            && !above.ends_with(['。', '；', ';', '：', ':']);
+        if !cover {
+            break;
+        }
+        n -= 1;
+        start = n;
+    }
+    Some(start)
+}
+
+/// `目 录`, or a title that ends in 目录 (`2025年单位预算信息公开目录`).
+fn is_contents_heading(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    compact == "目录" || (compact.ends_with("公开目录") && compact.chars().count() <= 30)
 }
 
 /// A unit's section begins at its heading (`二、…中心收支预算`) just above its first table.

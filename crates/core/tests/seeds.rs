@@ -625,28 +625,58 @@ fn procurement_and_assets() {
     );
 }
 
-/// A paste that holds several disclosures, one unit named again after another (a reviewer pasting
-/// a county's documents one after another): every copy is its own unit with its own findings,
-/// instead of the later copies piling into whichever unit came last.
+/// A paste that holds several disclosures, one after another and some twice (a reviewer pasting
+/// a county's documents): every copy is its own unit, from its own cover to its last line, with
+/// exactly the findings the document has on its own — no unit gets the next one's prose.
 #[test]
-fn repeated_disclosures_stay_separate_units() {
-    let once: Vec<String> = ["000", "003"]
-        .iter()
-        .map(|p| common::seed_text(p))
-        .collect();
-    let twice = [once.clone(), once].concat().join("\n");
-    let doc = yusuan_core::parse_text(&twice, yusuan_core::Encoding::Utf8);
-    let names: Vec<Option<&str>> = doc.units.iter().map(|u| u.name.as_deref()).collect();
-    assert_eq!(names.len(), 4, "{names:?}");
-    assert_eq!(names[0], names[2]);
-    assert_eq!(names[1], names[3]);
-    assert_ne!(names[0], names[1]);
-    let report = yusuan_core::FileReport::from_document("twice", &doc);
-    let rules = |u: &yusuan_core::report::UnitReport| -> Vec<String> {
-        u.findings.iter().map(|f| f.rule.clone()).collect()
+fn several_disclosures_in_one_paste_keep_their_own_findings() {
+    let order = ["000", "001", "002", "003", "004", "000", "004"];
+    let alone = |prefix: &str| -> Vec<Vec<(String, String)>> {
+        let doc = common::parsed(prefix);
+        yusuan_core::FileReport::from_document(prefix, &doc)
+            .units
+            .iter()
+            .map(findings_of)
+            .collect()
     };
-    assert_eq!(rules(&report.units[0]), rules(&report.units[2]));
-    assert_eq!(rules(&report.units[1]), rules(&report.units[3]));
-    assert_eq!(report.units[0].tables.len(), report.units[2].tables.len());
-    assert!(!report.units[0].findings.is_empty());
+    let expected: Vec<Vec<(String, String)>> = order.iter().flat_map(|p| alone(p)).collect();
+    let text: Vec<String> = order.iter().map(|p| common::seed_text(p)).collect();
+    let doc = yusuan_core::parse_text(&text.join("\n"), yusuan_core::Encoding::Utf8);
+    let report = yusuan_core::FileReport::from_document("all", &doc);
+    let got: Vec<Vec<(String, String)>> = report.units.iter().map(findings_of).collect();
+    assert_eq!(
+        got.len(),
+        expected.len(),
+        "one unit per unit of each document"
+    );
+    for (n, (g, e)) in got.iter().zip(&expected).enumerate() {
+        assert_eq!(g, e, "unit {n}");
+    }
+    // The second document's cover and contents belong to it, not to the first.
+    let second = doc.units[1].lines.0;
+    assert!(
+        doc.line(second).contains("济源产城融合示范区医疗保障局"),
+        "{}",
+        doc.line(second)
+    );
+}
+
+/// Each finding's rule and message, with the line numbers it cites (`第201行`) blanked: they
+/// shift with the document's place in the paste.
+fn findings_of(u: &yusuan_core::report::UnitReport) -> Vec<(String, String)> {
+    let without_lines = |m: &str| {
+        let mut out = String::new();
+        let mut after_di = false;
+        for c in m.chars() {
+            if !(after_di && c.is_ascii_digit()) {
+                out.push(c);
+                after_di = c == '第';
+            }
+        }
+        out
+    };
+    u.findings
+        .iter()
+        .map(|f| (f.rule.clone(), without_lines(&f.message)))
+        .collect()
 }
