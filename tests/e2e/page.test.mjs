@@ -177,3 +177,16 @@ test('typing is re-checked after a pause; a real paste (insertFromPaste) at once
   assert.equal(await page.locator('[data-testid=finding][data-rule="TXT-007"]').count(), 1);
   await page.locator('[data-testid=finding][data-rule="TXT-007"]').waitFor({ state: 'detached' });
 });
+
+test('where no worker can start, the page checks on its own thread with the same result', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => { window.Worker = undefined; });
+  await page.goto(srv.url);
+  await pasteText(page, await fixture('004'));
+  await page.locator('[data-testid=results][data-state=done]').waitFor();
+  assert.equal(await page.getByTestId('results').getAttribute('data-runs-in'), 'page');
+  assert.equal(await page.locator('[data-testid=finding][data-rule="XT-008"]').count(), 1);
+  assert.deepEqual(errors, []);
+});

@@ -10,6 +10,11 @@ pub fn pasted_table_html(ev: &web_sys::ClipboardEvent) -> Option<String> {
     html.to_ascii_lowercase().contains("<table").then_some(html)
 }
 
+/// The plain text a paste carries.
+pub fn pasted_text(ev: &web_sys::ClipboardEvent) -> Option<String> {
+    ev.clipboard_data()?.get_data("text/plain").ok()
+}
+
 /// What an opened or dropped file became: the text to check, or why it cannot be used.
 pub enum Loaded {
     Text {

@@ -20,6 +20,19 @@ const DRAFT_KEY: &str = "yusuan.draft";
 const LANG_KEY: &str = "yusuan.lang";
 /// Typing pauses this long before the text is re-checked.
 const DEBOUNCE: Duration = Duration::from_millis(250);
+/// A text longer than this (bytes) is checked but not put into the text area: a browser takes
+/// seconds to lay out megabytes of text in an editable box, freezing the page.
+const SHOW_LIMIT: usize = 1 << 20;
+
+/// `10.2 MB, 210,345 lines` for a text held out of the text area.
+fn size_note(l: Lang, text: &str) -> String {
+    let mb = text.len() as f64 / 1_000_000.0;
+    let lines = text.lines().count();
+    match l {
+        Lang::Zh => format!("已载入 {mb:.1} MB、{lines} 行的文本。文本较大，为保持页面流畅不在编辑框中显示；检查使用全文。"),
+        Lang::En => format!("Loaded {mb:.1} MB, {lines} lines. The text is too large to show in the editing box without slowing the page; the check uses all of it."),
+    }
+}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
@@ -93,12 +106,18 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // `draft` is what the text area shows (kept across reloads, so nothing typed is lost);
-    // `text` is what was last checked.
+    // `draft` is the text area's content (kept across reloads, so nothing typed is lost);
+    // `text` is what was last checked; `shown` is written into the text area only when the text
+    // comes from elsewhere (a file, a sample, a table paste) — writing back what the user just
+    // typed or pasted would make the browser lay out a large text a second time.
     let saved = storage()
         .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
         .unwrap_or_default();
+    let big = saved.len() > SHOW_LIMIT;
     let (draft, set_draft) = signal(saved.clone());
+    let (shown, set_shown) = signal(if big { String::new() } else { saved.clone() });
+    // The text is too large for the text area and is kept beside it.
+    let (held, set_held) = signal(big);
     let (text, set_text) = signal(saved);
     // Browsers keep about 5 MB per site; a larger draft cannot be saved, and the user is told.
     let (draft_kept, set_draft_kept) = signal(true);
@@ -118,6 +137,12 @@ pub fn App() -> impl IntoView {
         }
         set_draft.set(t.clone());
         set_text.set(t);
+    };
+    let replace = move |t: String| {
+        let big = t.len() > SHOW_LIMIT;
+        set_held.set(big);
+        set_shown.set(if big { String::new() } else { t.clone() });
+        set_now(t);
     };
     let typed = move |t: String| {
         set_draft.set(t.clone());
@@ -169,7 +194,7 @@ pub fn App() -> impl IntoView {
                         )
                         .to_owned(),
                     )));
-                    set_now(text);
+                    replace(text);
                 }
                 input::Loaded::Unusable { name, why } => set_status.set(Some((
                     false,
@@ -220,7 +245,12 @@ pub fn App() -> impl IntoView {
                         if let Some(html) = input::pasted_table_html(&ev) {
                             ev.prevent_default();
                             set_status.set(Some((true, lang.get_untracked().pick("已从网页表格粘贴（保留行列结构）", "Pasted from a web page; table rows and columns kept").to_owned())));
-                            set_now(yusuan_core::html::to_text(&html));
+                            replace(yusuan_core::html::to_text(&html));
+                        } else if let Some(t) = input::pasted_text(&ev).filter(|t| held.get_untracked() || t.len() > SHOW_LIMIT) {
+                            // A very large paste (or any paste over a held text) replaces the text
+                            // without passing through the text area.
+                            ev.prevent_default();
+                            replace(t);
                         }
                     }
                     on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
@@ -228,8 +258,21 @@ pub fn App() -> impl IntoView {
                         ev.prevent_default();
                         if let Some(f) = input::first_file(ev.data_transfer().and_then(|d| d.files())) { load(f) }
                     }
-                    prop:value=draft
+                    prop:value=shown
+                    readonly=held
                 ></textarea>
+                {move || held.get().then(|| {
+                    let l = lang.get();
+                    view! {
+                        <p class="status held" data-testid="held" role="status">
+                            {size_note(l, &draft.get_untracked())}
+                            <button data-testid="show-held" on:click=move |_| { set_shown.set(draft.get_untracked()); set_held.set(false); }>
+                                {l.pick("仍在编辑框中显示（较慢）", "Show it in the box anyway (slow)")}
+                            </button>
+                            <button data-testid="clear-text" on:click=move |_| replace(String::new())>{l.pick("清除", "Clear")}</button>
+                        </p>
+                    }
+                })}
                 <div class="samples" role="group" aria-label=move || lang.get().pick("示例", "Samples")>
                     <span>{move || lang.get().pick("示例：", "Samples:")}</span>
                     {samples::SAMPLES.iter().map(|s| {
@@ -240,7 +283,7 @@ pub fn App() -> impl IntoView {
                                     match samples::fetch(file).await {
                                         Ok(t) => {
                                             set_status.set(Some((true, lang.get_untracked().pick(&format!("已载入示例 {file}"), &format!("Loaded sample {file}")).to_owned())));
-                                            set_now(t);
+                                            replace(t);
                                         }
                                         Err(e) => set_status.set(Some((false, e))),
                                     }
@@ -348,7 +391,7 @@ fn Summary(checker: Checker, checked: run::Checked) -> impl IntoView {
             <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&results.units.get_untracked()))>{l.pick("导出 CSV", "Export CSV")}</button>
             <button data-testid="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{l.pick("打印报告", "Print report")}</button>
         </div>
-        <div data-testid="summary">
+        <div data-testid="summary" class:many=move || results.units.with(|u| u.len() > 8)>
             <For each=move || results.units.get() key=|u| (u.check, u.index) let:entry>
                 <UnitView entry=entry text=text.clone()/>
             </For>

@@ -15,6 +15,9 @@ use yusuan_core::Encoding;
 
 /// A check slower than this shows its units as they come.
 const PROGRESSIVE_AFTER_MS: f64 = 150.0;
+/// Arrived units are read and rendered in slices of about this long, so the page keeps
+/// answering input while a large paste's hundreds of units come in.
+const SLICE_MS: f64 = 12.0;
 /// The name the report gives the pasted text (the CLI gives the file's path).
 pub const PASTE_NAME: &str = "粘贴内容";
 
@@ -77,6 +80,9 @@ struct Runner {
     pending_reports: Vec<JsValue>,
     reports: Vec<JsValue>,
     handlers: Vec<Closure<dyn FnMut(web_sys::MessageEvent)>>,
+    /// Messages from the worker not yet handled, and whether a slice to handle them is due.
+    inbox: std::collections::VecDeque<JsValue>,
+    draining: bool,
 }
 
 /// Starts checks and receives their steps.
@@ -112,6 +118,7 @@ impl Checker {
             r.header = None;
             r.pending.clear();
             r.pending_reports.clear();
+            r.inbox.clear();
         });
         self.results
             .progress
@@ -168,6 +175,7 @@ impl Checker {
                 }
                 r.handlers.clear();
                 r.worker_id += 1;
+                r.inbox.clear();
             }
         });
     }
@@ -218,10 +226,8 @@ impl Checker {
                 if self.runner.with_value(|r| r.worker_id) != id {
                     return;
                 }
-                if let Some(step) = worker::from_message(&ev.data()) {
-                    self.results.in_worker.set(Some(true));
-                    self.on_step(step);
-                }
+                self.runner.update_value(|r| r.inbox.push_back(ev.data()));
+                self.drain_soon();
             });
         // A worker that cannot run (a host's policy forbids it): check on the main thread.
         let on_error = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
@@ -239,6 +245,38 @@ impl Checker {
             r.worker = Some(w);
             r.handlers = vec![on_message, on_error];
         });
+    }
+
+    fn drain_soon(self) {
+        let due = self
+            .runner
+            .try_update_value(|r| !std::mem::replace(&mut r.draining, true));
+        if due == Some(true) {
+            set_timeout(move || self.drain(), std::time::Duration::ZERO);
+        }
+    }
+
+    /// Handles arrived messages for one slice, then yields to the browser.
+    fn drain(self) {
+        let start = js_sys::Date::now();
+        loop {
+            let Some(message) = self
+                .runner
+                .try_update_value(|r| r.inbox.pop_front())
+                .flatten()
+            else {
+                self.runner.update_value(|r| r.draining = false);
+                return;
+            };
+            if let Some(step) = worker::from_message(&message) {
+                self.results.in_worker.set(Some(true));
+                self.on_step(step);
+            }
+            if js_sys::Date::now() - start > SLICE_MS {
+                set_timeout(move || self.drain(), std::time::Duration::ZERO);
+                return;
+            }
+        }
     }
 
     fn fall_back(self) {
