@@ -55,6 +55,15 @@ impl std::error::Error for DecodeError {}
 
 /// Decodes bytes, preferring a BOM, then strict UTF-8, then GB18030.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    decode_with(bytes, decode_gb18030)
+}
+
+/// [`decode`] with another strict GB18030 decoder (`None` on any malformed sequence): the page
+/// uses the browser's `TextDecoder` and leaves encoding_rs's tables out of the wasm.
+pub fn decode_with(
+    bytes: &[u8],
+    gb18030: impl Fn(&[u8]) -> Option<String>,
+) -> Result<(String, Encoding), DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -73,7 +82,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => checked(text.to_owned(), Encoding::Utf8),
-        Err(_) => checked(decode_gb18030(bytes)?, Encoding::Gb18030),
+        Err(_) => checked(
+            gb18030(bytes).ok_or(DecodeError::UnknownEncoding)?,
+            Encoding::Gb18030,
+        ),
     }
 }
 
@@ -88,18 +100,14 @@ fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, Decode
 }
 
 #[cfg(feature = "gbk")]
-fn decode_gb18030(bytes: &[u8]) -> Result<String, DecodeError> {
+fn decode_gb18030(bytes: &[u8]) -> Option<String> {
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-    if had_errors {
-        Err(DecodeError::UnknownEncoding)
-    } else {
-        Ok(text.into_owned())
-    }
+    (!had_errors).then(|| text.into_owned())
 }
 
 #[cfg(not(feature = "gbk"))]
-fn decode_gb18030(_bytes: &[u8]) -> Result<String, DecodeError> {
-    Err(DecodeError::UnknownEncoding)
+fn decode_gb18030(_bytes: &[u8]) -> Option<String> {
+    None
 }
 
 /// NUL bytes or many C0 controls (other than tab/newline/CR/FF) mean a binary file.
@@ -154,6 +162,22 @@ mod tests {
         assert_eq!(
             decode(&gbk).unwrap(),
             ("部门预算".into(), Encoding::Gb18030)
+        );
+    }
+
+    #[test]
+    fn another_gb18030_decoder_is_used_only_when_utf8_fails() {
+        let gbk = [0xB2, 0xBF, 0xC3, 0xC5];
+        let none = |_: &[u8]| None;
+        assert_eq!(decode_with(&gbk, none), Err(DecodeError::UnknownEncoding));
+        let fixed = |_: &[u8]| Some("部门".to_string());
+        assert_eq!(
+            decode_with(&gbk, fixed),
+            Ok(("部门".into(), Encoding::Gb18030))
+        );
+        assert_eq!(
+            decode_with("收入".as_bytes(), fixed),
+            Ok(("收入".into(), Encoding::Utf8))
         );
     }
 

@@ -28,9 +28,19 @@ pub enum Loaded {
     },
 }
 
+/// GB18030 by the browser's own decoder, strict: the page carries no encoding tables of its own.
+fn browser_gb18030(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options("gb18030", &options)
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
+}
+
 /// Decodes a file's bytes like the CLI does; HTML becomes tab-separated tables.
 pub fn from_bytes(name: String, bytes: &[u8]) -> Loaded {
-    match decode::decode(bytes) {
+    match decode::decode_with(bytes, browser_gb18030) {
         Ok((text, enc)) => {
             let text = if yusuan_core::html::looks_like_html(&text) {
                 yusuan_core::html::to_text(&text)
