@@ -54,7 +54,7 @@ proptest! {
                 0 => lines[i].push('\t'),
                 1 => lines[i] = lines[i].replace('\t', "  "),
                 2 => lines[i] = lines[i].replace('.', "．"),
-                3 => lines[i].insert_str(0, "\u{3000}"),
+                3 => lines[i].insert(0, '\u{3000}'),
                 4 => lines[i] = format!("{}\r", lines[i]),
                 _ => { lines.remove(i); }
             }
