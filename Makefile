@@ -6,7 +6,7 @@
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup setup-test serve build test lint unit page browser bench bench-browser
+.PHONY: setup setup-test serve build test lint unit fuzz-smoke fuzz page browser bench bench-browser bench-memory
 
 setup:
 	scripts/setup.sh
@@ -33,8 +33,18 @@ page: build
 	@test -s dist/index.html && test -s dist/yusuan-offline.html && ls dist/*.wasm >/dev/null
 	@echo "page built: $$(du -ch dist/*.wasm dist/*.js | tail -1); single file $$(du -h dist/yusuan-offline.html | cut -f1)"
 
+# A short fuzz run of every entry point (part of `make test`); `make fuzz` runs 20 min per target.
+fuzz-smoke:
+	scripts/fuzz.sh 30
+
+fuzz:
+	scripts/fuzz.sh 1200
+
 bench:
 	cargo bench --locked -p yusuan-core --bench check
+
+bench-memory:
+	bench/memory.sh
 
 bench-browser: page
 	node bench/browser.mjs
@@ -42,4 +52,4 @@ bench-browser: page
 browser: page
 	node --test tests/e2e/
 
-test: setup-test lint unit browser
+test: setup-test lint unit fuzz-smoke browser

@@ -1,5 +1,7 @@
 // Browser benchmark (prints figures; asserts nothing): bundle size, time from page load to the
-// first result for each seed, and the check time per seed measured inside Chromium.
+// first result for each seed, the check time per seed measured inside Chromium, the re-check
+// after a one-character edit of a 1 MB paste, and a 10 MB paste (time to the last unit, the
+// longest frame, the JS heap).
 //   make bench-browser   (after make page)
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +21,16 @@ const offline = (await stat(path.join(dist, 'yusuan-offline.html'))).size;
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`bundle: wasm ${kb(wasm.raw)} (gzip ${kb(wasm.gzip)}), js ${kb(js.raw)} (gzip ${kb(js.gzip)}), total gzip ${kb(wasm.gzip + js.gzip)}; single file ${kb(offline)}`);
 
+/** A paste as the browser delivers it (checked at once, no typing pause). */
+async function paste(page, text) {
+  await page.getByTestId('input').evaluate((el, t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+    if (el.dispatchEvent(ev)) { el.value = t; el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' })); }
+  }, text);
+}
+
 const srv = await serveDist();
 const browser = await launch();
 for (const seed of ['000', '001', '002', '003', '004']) {
@@ -27,8 +39,8 @@ for (const seed of ['000', '001', '002', '003', '004']) {
   const t0 = Date.now();
   await page.goto(srv.url);
   await page.waitForFunction(() => window.yusuan !== undefined);
-  await page.getByTestId('input').evaluate((el, t) => { el.value = t; el.dispatchEvent(new Event('input', { bubbles: true })); }, text);
-  await page.getByTestId('summary').waitFor();
+  await paste(page, text);
+  await page.locator('[data-testid=results][data-state=done]').waitFor();
   const firstResult = Date.now() - t0;
   // Check time inside the page: the same core through window.yusuan.check, median of 21 runs.
   const ms = await page.evaluate((t) => {
@@ -42,6 +54,47 @@ for (const seed of ['000', '001', '002', '003', '004']) {
     return times[10];
   }, text);
   console.log(`seed ${seed}: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB, load → first result ${firstResult} ms, check ${ms.toFixed(1)} ms (median of 21, includes building the JS report object)`);
+  await page.close();
+}
+
+// Large pastes: all seeds repeated to 1 MB and to 10 MB.
+const all = (await Promise.all(['000', '001', '002', '003', '004'].map(fixture))).join('\n');
+const repeated = (bytes) => { let t = ''; while (Buffer.byteLength(t) < bytes) t += all + '\n'; return t; };
+{
+  // 1 MB is held beside the text area; the one-character edit goes through the page's own path
+  // for a paste over it, so the timing is paste → last unit shown.
+  const text = repeated(1e6 - all.length);
+  const page = await browser.newPage();
+  await page.goto(srv.url);
+  await paste(page, text);
+  await page.locator('[data-testid=results][data-state=done]').waitFor({ timeout: 120000 });
+  const edited = text.replace('6536.40', '6536.41');
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = Date.now();
+    await paste(page, i % 2 ? text : edited);
+    await page.locator('[data-testid=results][data-state=running]').waitFor({ state: 'detached', timeout: 120000 }).catch(() => {});
+    await page.locator('[data-testid=results][data-state=done]').waitFor({ timeout: 120000 });
+    times.push(Date.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`1 MB (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB): re-check after a one-character edit, paste → all units shown: ${times[2]} ms (median of 5)`);
+  await page.close();
+}
+{
+  const text = repeated(10e6);
+  const page = await browser.newPage();
+  await page.goto(srv.url);
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'long-animation-frame' });
+  });
+  const t0 = Date.now();
+  await paste(page, text);
+  await page.locator('[data-testid=results][data-state=done]').waitFor({ timeout: 300000 });
+  const done = Date.now() - t0;
+  const { longest, heap } = await page.evaluate(() => ({ longest: window.__longest, heap: performance.memory?.usedJSHeapSize ?? 0 }));
+  console.log(`10 MB (${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB, ${await page.getByTestId('unit').count()} units): paste → all units shown ${done} ms, longest frame ${Math.round(longest)} ms, page JS heap after ${(heap / 1e6).toFixed(0)} MB`);
   await page.close();
 }
 await browser.close();
