@@ -509,7 +509,7 @@ fn fold_label(s: &str) -> String {
     fold_punct(s).replace("\"三公\"", "“三公”")
 }
 
-/// The section's keywords, folded once per paragraph rather than once per figure.
+/// The section's keywords, folded (once per section and unit, see [`KeywordCache`]).
 fn folded_keywords(section: Section) -> Vec<(String, Subject)> {
     keywords(section)
         .into_iter()
@@ -537,6 +537,7 @@ pub fn extract(lines: &[String], span: (usize, usize), tables: &[Table]) -> Vec<
         .or_else(|| tables.iter().find_map(|t| layout::year_in(&t.title)));
     let mut out = Vec::new();
     let mut counters = (0usize, 0usize);
+    let mut keys = KeywordCache::default();
     for (p, section) in paragraphs(lines, span, tables) {
         counters.0 += 1;
         counters.1 += 1;
@@ -544,20 +545,42 @@ pub fn extract(lines: &[String], span: (usize, usize), tables: &[Table]) -> Vec<
         {
             continue;
         }
-        extract_paragraph(&p, section, year, &mut counters, &mut out);
+        extract_paragraph(&p, section, year, &mut keys, &mut counters, &mut out);
     }
     out
+}
+
+/// Each section's folded keywords, folded the first time a paragraph of it has a figure.
+#[derive(Default)]
+struct KeywordCache(Vec<(Section, Vec<(String, Subject)>)>);
+
+impl KeywordCache {
+    fn get(&mut self, section: Section) -> &[(String, Subject)] {
+        let at = match self.0.iter().position(|(s, _)| *s == section) {
+            Some(at) => at,
+            None => {
+                self.0.push((section, folded_keywords(section)));
+                self.0.len() - 1
+            }
+        };
+        &self.0[at].1
+    }
 }
 
 fn extract_paragraph(
     p: &Paragraph,
     section: Section,
     year: Option<u16>,
+    keys: &mut KeywordCache,
     counters: &mut (usize, usize),
     out: &mut Vec<Fact>,
 ) {
-    let keys = folded_keywords(section);
     let figs = figures(&p.text);
+    let keys = if figs.is_empty() {
+        &[][..]
+    } else {
+        keys.get(section)
+    };
     // A sentence ends at 。; its topic is the first subject it names; `last` is the subject of
     // the latest figure (a share or rate without a label of its own is about that).
     let mut topic: Option<Subject> = None;
@@ -610,7 +633,7 @@ fn extract_paragraph(
             _ if is_prior(&label, year) => Measure::Prior,
             _ => Measure::Amount,
         };
-        let found = find_subject(&label, &keys).map(|x| x.1);
+        let found = find_subject(&label, keys).map(|x| x.1);
         let context = recent
             .clone()
             .or_else(|| topic.clone())

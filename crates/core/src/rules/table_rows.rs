@@ -259,17 +259,19 @@ fn check_column(t: &Table, nodes: &[Node], col: usize, found: &mut Vec<Finding>)
             _ => None,
         })
         .collect();
-    // The nearest coded ancestor present in the table.
-    let parent_of = |code: &str| -> Option<usize> {
-        codes
+    // The nearest coded ancestor present in the table, for each row (found once: asking per
+    // pair of codes made this cubic in the rows).
+    let mut parent: Vec<Option<usize>> = vec![None; nodes.len()];
+    for &(i, code) in &codes {
+        parent[i] = codes
             .iter()
             .filter(|(_, c)| c.len() < code.len() && code.starts_with(c))
             .max_by_key(|(_, c)| c.len())
-            .map(|(i, _)| *i)
-    };
+            .map(|(j, _)| *j);
+    }
     let is_top = |i: usize| -> bool {
         match &nodes[i] {
-            Node::Code(c) => parent_of(c).is_none(),
+            Node::Code(_) => parent[i].is_none(),
             Node::Leaf => true,
             _ => false,
         }
@@ -278,7 +280,7 @@ fn check_column(t: &Table, nodes: &[Node], col: usize, found: &mut Vec<Finding>)
     for &(i, code) in &codes {
         let children: Vec<usize> = codes
             .iter()
-            .filter(|(j, c)| parent_of(c) == Some(i) && *j != i)
+            .filter(|(j, _)| parent[*j] == Some(i) && *j != i)
             .map(|(j, _)| *j)
             .collect();
         if children.is_empty() {
