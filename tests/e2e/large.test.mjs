@@ -57,6 +57,7 @@ test('a 10 MB paste: progress, responsive while checking, cancel, then check to 
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=progress] progress')?.dataset.done) > n, first);
   assert.equal(await state(page), 'running');
   assert.equal(await page.getByTestId('results').getAttribute('data-runs-in'), 'worker');
+  await page.screenshot({ path: 'tests/e2e/screenshots/large-progress.png' });
   // Cancel: the check stops, what was checked stays, the text is kept.
   await page.getByTestId('cancel').click();
   await page.getByTestId('cancelled').waitFor();
