@@ -154,6 +154,7 @@ pub fn App() -> impl IntoView {
     // Every change of the text to check starts a check (off the main thread) that supersedes
     // the one still running.
     let checker = Checker::new();
+    checker.warm_up();
     Effect::new(move |_| {
         let t = text.get();
         if t.trim().is_empty() {

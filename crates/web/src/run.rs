@@ -194,9 +194,23 @@ impl Checker {
             }
             return;
         }
-        if spawning {
-            return; // the worker being started takes the newest text when it is ready
+        if !spawning {
+            self.start_worker(); // it takes the newest text when it is ready
         }
+    }
+
+    /// Starts the worker before there is anything to check, so the first check does not wait
+    /// for it.
+    pub fn warm_up(self) {
+        let idle = self
+            .runner
+            .with_value(|r| !r.no_worker && !r.spawning && r.worker.is_none());
+        if idle {
+            self.start_worker();
+        }
+    }
+
+    fn start_worker(self) {
         self.runner.update_value(|r| r.spawning = true);
         leptos::task::spawn_local(async move {
             let spawned = worker::spawn().await;
