@@ -48,6 +48,7 @@ test('a 10 MB paste: progress, responsive while checking, cancel, then check to 
   // The text is held beside the box (laying out 10 MB in it would freeze the page for seconds).
   assert.match(await page.getByTestId('held').innerText(), /已载入 10\.\d MB/);
   assert.equal(await page.getByTestId('input').inputValue(), '');
+  assert.match(await page.getByTestId('input').getAttribute('placeholder'), /文本已载入/);
   // Progress is shown and moves while units arrive; the page answers in the meantime.
   await progress(page).waitFor();
   await page.locator('[data-testid=progress] progress:not([data-done="0"])').waitFor({ timeout: 60000 });

@@ -233,7 +233,11 @@ pub fn App() -> impl IntoView {
                 <textarea
                     id="paste"
                     data-testid="input"
-                    placeholder=move || lang.get().pick("在此粘贴从政府网站复制的部门预算公开内容，或把 .txt / .html 文件拖到这里……", "Paste the disclosure copied from a government site here, or drop a .txt / .html file…")
+                    placeholder=move || if held.get() {
+                        lang.get().pick("文本已载入（见下方说明）。在此粘贴或拖入文件将替换它。", "The text is loaded (see below). Paste or drop here to replace it.")
+                    } else {
+                        lang.get().pick("在此粘贴从政府网站复制的部门预算公开内容，或把 .txt / .html 文件拖到这里……", "Paste the disclosure copied from a government site here, or drop a .txt / .html file…")
+                    }
                     on:input=move |ev: web_sys::Event| {
                         // A paste or drop is one discrete action: check at once. Typing waits for a pause.
                         use wasm_bindgen::JsCast;
