@@ -74,6 +74,12 @@ test('a 10 MB paste: progress, responsive while checking, cancel, then check to 
   assert.equal(await page.getByTestId('unit').count(), units);
   const xt008 = await page.locator('[data-testid=finding][data-rule="XT-008"]').count();
   assert.equal(xt008, units / 6, 'seed 004 split finding once per copy');
+  // The index counts the units with errors: the same units whose own stats show errors.
+  const flagged = await page.locator('[data-testid=unit-link]:not([data-errors="0"])').count();
+  const withErrors = await page.getByTestId('unit-stats').filter({ hasText: /错误 [1-9]/ }).count();
+  assert.equal(flagged, withErrors);
+  assert.ok(flagged > 0 && flagged < units);
+  assert.match(await page.getByTestId('unit-totals').innerText(), new RegExp(`共 ${units} 个单位，${flagged} 个有错误`));
   const longest = await page.evaluate(() => window.__longestFrame);
   console.log(`longest frame while pasting and checking 10 MB: ${Math.round(longest)} ms`);
   // Responsive: no frame froze the page for seconds (a check on the main thread takes ~10 s).

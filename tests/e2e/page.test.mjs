@@ -21,7 +21,15 @@ test('pasting seed 002 shows both units, every table, and only rounding notes', 
     assert.equal(await units.nth(i).locator('[data-testid=finding][data-severity=error]').count(), 0);
     assert.equal(await units.nth(i).getByTestId('required-tables').innerText(), '必须公开的表：找到 9 / 9 张');
   }
+  // Several units: an index with each unit's counts links to it.
+  assert.equal(await page.getByTestId('unit-totals').innerText(), '共 2 个单位，0 个有错误 · 错误 0 · 警告 0');
+  const links = page.getByTestId('unit-link');
+  assert.equal(await links.count(), 2);
+  assert.match(await links.nth(1).innerText(), /450003 青龙满族自治县医疗保险基金服务中心 错误 0 · 警告 0/);
   await page.screenshot({ path: 'tests/e2e/screenshots/seed-002.png' });
+  await links.nth(1).locator('a').click();
+  assert.equal(await page.evaluate(() => location.hash), '#unit-2');
+  assert.match(await page.locator('#unit-2 h2').innerText(), /450003/);
   assert.deepEqual(external, [], 'no request may leave the page');
   assert.deepEqual(errors, []);
 });

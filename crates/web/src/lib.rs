@@ -396,6 +396,7 @@ fn Summary(checker: Checker, checked: run::Checked) -> impl IntoView {
             <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&results.units.get_untracked()))>{l.pick("导出 CSV", "Export CSV")}</button>
             <button data-testid="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{l.pick("打印报告", "Print report")}</button>
         </div>
+        <UnitIndex checker=checker/>
         <div data-testid="summary" class:many=move || results.units.with(|u| u.len() > 8)>
             <For each=move || results.units.get() key=|u| (u.check, u.index) let:entry>
                 <UnitView entry=entry text=text.clone()/>
@@ -403,6 +404,70 @@ fn Summary(checker: Checker, checked: run::Checked) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// For a paste of several units: one line per unit with its counts, linking to it — a county's
+/// forty departments at a glance, the ones with errors first to the eye.
+#[component]
+fn UnitIndex(checker: Checker) -> impl IntoView {
+    let l = lang().get_untracked();
+    let units = checker.results.units;
+    let totals = move || {
+        units.with(|u| {
+            let all = u.iter().flat_map(|e| e.unit.findings.iter());
+            let (mut errors, mut warnings) = (0, 0);
+            for f in all {
+                match f.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
+                    Severity::Info => {}
+                }
+            }
+            let with_errors = u
+                .iter()
+                .filter(|e| count(&e.unit.findings, Severity::Error) > 0)
+                .count();
+            match l {
+                Lang::Zh => format!(
+                    "共 {} 个单位，{with_errors} 个有错误 · 错误 {errors} · 警告 {warnings}",
+                    u.len()
+                ),
+                Lang::En => format!(
+                    "{} units, {with_errors} with errors · {errors} errors · {warnings} warnings",
+                    u.len()
+                ),
+            }
+        })
+    };
+    view! {
+        <Show when=move || units.with(|u| u.len() > 1)>
+            <nav class="unit-index" data-testid="unit-index" aria-label=l.pick("单位一览", "Units")>
+                <p class="totals" data-testid="unit-totals">{totals}</p>
+                <ol>
+                    <For each=move || units.get() key=|u| (u.check, u.index) let:entry>
+                        {
+                            let e = count(&entry.unit.findings, Severity::Error);
+                            let w = count(&entry.unit.findings, Severity::Warning);
+                            let name = entry.unit.name.clone().unwrap_or_else(|| l.pick("（未识别单位）", "(unnamed unit)").into());
+                            let label = format!("{} {name}", entry.unit.code.clone().unwrap_or_default()).trim().to_owned();
+                            let class = if e > 0 { "sev-error" } else if w > 0 { "sev-warning" } else { "sev-info" };
+                            view! {
+                                <li data-testid="unit-link" data-errors=e>
+                                    <a href=format!("#unit-{}", entry.index + 1)>{label}</a>
+                                    <span class=class>
+                                        {match l {
+                                            Lang::Zh => format!(" 错误 {e} · 警告 {w}"),
+                                            Lang::En => format!(" {e} errors · {w} warnings"),
+                                        }}
+                                    </span>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ol>
+            </nav>
+        </Show>
+    }
 }
 
 /// The tables the template requires (DIS-001's list): how many were found, and which are missing.
@@ -503,7 +568,7 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
         ),
     };
     view! {
-        <article class="unit" data-testid="unit">
+        <article class="unit" data-testid="unit" id=format!("unit-{}", entry.index + 1)>
             <h2>{title}</h2>
             <p class="stats" data-testid="unit-stats">
                 <span class="sev-error">{format!("{} {errors}", l.pick("错误", "Errors"))}</span>" · "
