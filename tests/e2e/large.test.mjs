@@ -102,3 +102,21 @@ test('a large text can still be shown in the box, and cleared', async () => {
   await page.getByTestId('input').evaluate((el) => { el.value = ''; el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' })); });
   await page.locator('[data-testid=results][data-state=idle]').waitFor();
 });
+
+test('a new paste supersedes a check still running', async () => {
+  const { page, errors } = await openPage(browser, srv.url);
+  await paste(page, big);
+  await page.locator('[data-testid=progress] progress:not([data-done="0"])').waitFor({ timeout: 60000 });
+  // Pasting a small disclosure over the held text replaces it; the big check is dropped.
+  await paste(page, await fixture('004'));
+  await page.locator('[data-testid=results][data-state=done]').waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('held').count(), 0);
+  assert.match(await page.getByTestId('input').inputValue(), /温县医疗保障局/);
+  assert.equal(await page.getByTestId('unit').count(), 1);
+  assert.match(await page.locator('[data-testid=unit] h2').innerText(), /温县医疗保障局/);
+  // Nothing from the dropped check arrives later.
+  await page.waitForTimeout(1500);
+  assert.equal(await page.getByTestId('unit').count(), 1);
+  assert.equal(await page.getByTestId('results').getAttribute('data-state'), 'done');
+  assert.deepEqual(errors, []);
+});
