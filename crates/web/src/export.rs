@@ -4,13 +4,22 @@ use crate::run::UnitEntry;
 use wasm_bindgen::{JsCast, JsValue};
 use yusuan_core::report::{FileReport, Report};
 
-/// The report as a plain JavaScript object (the CLI's JSON schema).
-pub fn to_js(report: &FileReport) -> JsValue {
-    let full = Report {
-        files: vec![report.clone()],
-    };
+/// A value as a plain JavaScript object, shaped as its JSON would be.
+pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&full, &serializer).unwrap_or(JsValue::NULL)
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// `target[key] = value`.
+pub fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+/// The report of one input as the CLI writes it (`{"files": [report]}`).
+pub fn report_to_js(report: &FileReport) -> JsValue {
+    to_js(&Report {
+        files: vec![report.clone()],
+    })
 }
 
 /// A report object as indented JSON text.
@@ -95,20 +104,16 @@ pub fn install_js_api() {
         return;
     };
     let check = wasm_bindgen::closure::Closure::<dyn Fn(String) -> JsValue>::new(|text: String| {
-        to_js(&yusuan_core::check_bytes("text", text.as_bytes()))
+        report_to_js(&yusuan_core::check_bytes("text", text.as_bytes()))
     });
-    let api = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
+    let api: JsValue = js_sys::Object::new().into();
+    set(&api, "check", check.as_ref().unchecked_ref());
+    set(
         &api,
-        &JsValue::from_str("check"),
-        check.as_ref().unchecked_ref(),
-    );
-    let _ = js_sys::Reflect::set(
-        &api,
-        &JsValue::from_str("version"),
+        "version",
         &JsValue::from_str(env!("CARGO_PKG_VERSION")),
     );
-    let _ = js_sys::Reflect::set(&window, &JsValue::from_str("yusuan"), &api);
+    set(&window, "yusuan", &api);
     // The API lives as long as the page.
     check.forget();
 }

@@ -5,6 +5,7 @@
 //! Results are published all at once when a check is quick, so re-checking while typing does not
 //! flicker; a check that takes longer than [`PROGRESSIVE_AFTER_MS`] shows each unit as it arrives.
 
+use crate::export::{set, to_js};
 use crate::shown::UnitShown;
 use crate::worker::{self, Arrived};
 use leptos::prelude::*;
@@ -376,32 +377,22 @@ impl Checker {
     /// The report of what is shown, as the CLI writes it (`{"files": [{…}]}`), for export.
     pub fn report_js(self) -> JsValue {
         let file: JsValue = js_sys::Object::new().into();
-        let set = |key: &str, value: &JsValue| {
-            let _ = js_sys::Reflect::set(&file, &JsValue::from_str(key), value);
-        };
         let checked = self.results.checked.get_untracked();
-        set("path", &JsValue::from_str(PASTE_NAME));
+        set(&file, "path", &JsValue::from_str(PASTE_NAME));
         let encoding = checked.as_ref().and_then(|c| c.encoding);
-        set(
-            "encoding",
-            &encoding.map_or(JsValue::NULL, |e| JsValue::from_str(e.label())),
-        );
+        set(&file, "encoding", &to_js(&encoding));
         let units = js_sys::Array::new();
         self.runner.with_value(|r| {
             for report in &r.reports {
                 units.push(report);
             }
         });
-        set("units", &units);
+        set(&file, "units", &units);
         if let Some(error) = checked.and_then(|c| c.error) {
-            set("error", &JsValue::from_str(&error));
+            set(&file, "error", &JsValue::from_str(&error));
         }
         let report: JsValue = js_sys::Object::new().into();
-        let _ = js_sys::Reflect::set(
-            &report,
-            &JsValue::from_str("files"),
-            &js_sys::Array::of1(&file),
-        );
+        set(&report, "files", &js_sys::Array::of1(&file));
         report
     }
 

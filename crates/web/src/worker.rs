@@ -4,6 +4,7 @@
 //! stays responsive however large the paste, shows progress, and cancels by ending the worker.
 //! Where no worker can be started, the same steps run on the main thread.
 
+use crate::export::{set, to_js};
 use crate::shown::UnitShown;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -77,16 +78,6 @@ pub enum Arrived {
         report: JsValue,
     },
     Done,
-}
-
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
-}
-
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
 }
 
 /// A step as a plain JavaScript object, to post across the worker boundary.
