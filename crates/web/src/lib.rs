@@ -433,7 +433,7 @@ fn UnitIndex(checker: Checker) -> impl IntoView {
                     u.len()
                 ),
                 Lang::En => format!(
-                    "{} units, {with_errors} with errors · {errors} errors · {warnings} warnings",
+                    "Units {} · with errors {with_errors} · Errors {errors} · Warnings {warnings}",
                     u.len()
                 ),
             }
@@ -457,7 +457,7 @@ fn UnitIndex(checker: Checker) -> impl IntoView {
                                     <span class=class>
                                         {match l {
                                             Lang::Zh => format!(" 错误 {e} · 警告 {w}"),
-                                            Lang::En => format!(" {e} errors · {w} warnings"),
+                                            Lang::En => format!(" Errors {e} · Warnings {w}"),
                                         }}
                                     </span>
                                 </li>
