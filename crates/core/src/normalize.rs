@@ -69,23 +69,25 @@ fn collapse_after_comparator(s: &str) -> String {
 
 /// Removes all white space inside a label: PDF extraction breaks `合 计` and `单位 代码`.
 pub fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    // Sized up front: collecting a filtered iterator grows the string step by step.
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|c| !c.is_whitespace()));
+    out
 }
 
 /// Maps full-width brackets and colons to one form, for comparing labels and titles.
 pub fn fold_punct(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '【' | '〔' => '[',
-            '】' | '〕' => ']',
-            '“' | '”' | '"' | '＂' => '"',
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '（' => '(',
+        '）' => ')',
+        '：' => ':',
+        '【' | '〔' => '[',
+        '】' | '〕' => ']',
+        '“' | '”' | '"' | '＂' => '"',
+        _ => c,
+    }));
+    out
 }
 
 #[cfg(test)]

@@ -332,10 +332,12 @@ fn is_ordinal_label(f: &str) -> bool {
 /// A header cell's label for comparing headers across pages: column numbers fused into labels
 /// (`项目 1`, `预算数 2`) do not make a different header.
 fn header_label(c: &str) -> String {
-    compact(c)
-        .chars()
-        .filter(|ch| !ch.is_ascii_digit())
-        .collect()
+    let mut label = String::with_capacity(c.len());
+    label.extend(
+        c.chars()
+            .filter(|ch| !ch.is_whitespace() && !ch.is_ascii_digit()),
+    );
+    label
 }
 
 /// A later page's header: every label already appeared in the first page's header
