@@ -42,6 +42,8 @@ const state = (page) => page.getByTestId('results').getAttribute('data-state');
 
 test('a 10 MB paste: progress, responsive while checking, cancel, then check to the end', async () => {
   const { page, external, errors } = await openPage(browser, srv.url);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w));
   await watchFrames(page);
   assert.ok(Buffer.byteLength(big) >= 10e6);
   await paste(page, big);
@@ -85,6 +87,17 @@ test('a 10 MB paste: progress, responsive while checking, cancel, then check to 
   // Responsive: no frame froze the page for seconds (a check on the main thread takes ~10 s).
   assert.ok(longest < 2000, `longest frame ${longest} ms`);
   await page.screenshot({ path: 'tests/e2e/screenshots/large-paste.png' });
+  // After so large a check the worker is replaced (to give its memory back): the next check
+  // runs in the fresh one.
+  // Workers so far: the first (started at load), the one that checked again after Cancel (the
+  // first was ended), and the fresh one.
+  for (let i = 0; i < 100 && workers.length < 3; i++) await page.waitForTimeout(100);
+  assert.equal(workers.length, 3);
+  await paste(page, await fixture('004'));
+  await page.locator('[data-testid=results][data-state=done]').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=unit]').length === 1);
+  assert.equal(await page.getByTestId('results').getAttribute('data-runs-in'), 'worker');
+  assert.equal(await page.locator('[data-testid=finding][data-rule="XT-008"]').count(), 1);
   assert.deepEqual(external, []);
   assert.deepEqual(errors, []);
 });

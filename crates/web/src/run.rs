@@ -19,6 +19,8 @@ const PROGRESSIVE_AFTER_MS: f64 = 150.0;
 /// Arrived units are read and rendered in slices of about this long, so the page keeps
 /// answering input while a large paste's hundreds of units come in.
 const SLICE_MS: f64 = 12.0;
+/// After checking a text larger than this, the worker is replaced to give its memory back.
+const RETIRE_AFTER_BYTES: usize = 4 << 20;
 /// The name the report gives the pasted text (the CLI gives the file's path).
 pub const PASTE_NAME: &str = "粘贴内容";
 
@@ -84,6 +86,18 @@ struct Runner {
     /// Messages from the worker not yet handled, and whether a slice to handle them is due.
     inbox: std::collections::VecDeque<JsValue>,
     draining: bool,
+}
+
+impl Runner {
+    /// Ends the current worker; whatever it still sends is ignored.
+    fn end_worker(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        self.handlers.clear();
+        self.worker_id += 1;
+        self.inbox.clear();
+    }
 }
 
 /// Starts checks and receives their steps.
@@ -171,12 +185,7 @@ impl Checker {
     fn stop_worker_if_busy(self) {
         self.runner.update_value(|r| {
             if r.busy {
-                if let Some(w) = r.worker.take() {
-                    w.terminate();
-                }
-                r.handlers.clear();
-                r.worker_id += 1;
-                r.inbox.clear();
+                r.end_worker();
             }
         });
     }
@@ -294,13 +303,22 @@ impl Checker {
         }
     }
 
+    /// Wasm memory never shrinks: after a very large text the worker would keep hundreds of MB
+    /// for the page's lifetime. A fresh worker takes its place (its start is about 0.1 s).
+    fn retire_worker_after_large_check(self) {
+        let retire = self
+            .runner
+            .with_value(|r| r.text.len() > RETIRE_AFTER_BYTES && r.worker.is_some());
+        if !retire {
+            return;
+        }
+        self.runner.update_value(Runner::end_worker);
+        self.warm_up();
+    }
+
     fn fall_back(self) {
         self.runner.update_value(|r| {
-            if let Some(w) = r.worker.take() {
-                w.terminate();
-            }
-            r.handlers.clear();
-            r.worker_id += 1;
+            r.end_worker();
             r.no_worker = true;
         });
         if self.runner.with_value(|r| r.busy) {
@@ -370,6 +388,7 @@ impl Checker {
                 self.runner.update_value(|r| r.busy = false);
                 self.publish_all();
                 self.results.progress.set(None);
+                self.retire_worker_after_large_check();
             }
         }
     }
