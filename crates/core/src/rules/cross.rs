@@ -12,20 +12,6 @@ use crate::model::Template;
 use crate::normalize::{compact, fold_punct};
 use crate::report::{Finding, Severity};
 
-macro_rules! rule {
-    ($name:ident, $doc:ident, $check:ident) => {
-        pub struct $name;
-        impl Rule for $name {
-            fn doc(&self) -> &'static RuleDoc {
-                &$doc
-            }
-            fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
-                $check(cx, out)
-            }
-        }
-    };
-}
-
 fn need<'a>(cx: &'a Cx, kinds: &[TableKind]) -> Result<Vec<&'a crate::table::Table>, Applies> {
     let mut out = Vec::new();
     for &k in kinds {

@@ -4,6 +4,22 @@
 //! severity, a doc (what it checks, why it matters, an example, its basis) and a check over the
 //! parsed unit. Adding a rule means adding its module and one line to [`REGISTRY`].
 
+/// `rule!(Name, DOC, check_fn)`: a rule whose check is a plain function, for the rule modules
+/// (defined before them so each can use it).
+macro_rules! rule {
+    ($name:ident, $doc:ident, $check:ident) => {
+        pub struct $name;
+        impl Rule for $name {
+            fn doc(&self) -> &'static RuleDoc {
+                &$doc
+            }
+            fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+                $check(cx, out)
+            }
+        }
+    };
+}
+
 pub mod arith;
 mod codes;
 mod completeness;

@@ -11,20 +11,6 @@ use crate::report::{Finding, Severity};
 use crate::table::{Row, Table};
 use rust_decimal::Decimal;
 
-macro_rules! rule {
-    ($name:ident, $doc:ident, $check:ident) => {
-        pub struct $name;
-        impl Rule for $name {
-            fn doc(&self) -> &'static RuleDoc {
-                &$doc
-            }
-            fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
-                $check(cx, out)
-            }
-        }
-    };
-}
-
 /// The cell right after a cell whose text starts with `label`, in key/value rows.
 fn after_label<'a>(t: &'a Table, label: &str) -> Option<(&'a Row, usize)> {
     for r in &t.rows {

@@ -13,20 +13,6 @@ use crate::report::{Finding, Severity};
 use crate::table::Table;
 use rust_decimal::Decimal;
 
-macro_rules! rule {
-    ($name:ident, $doc:ident, $check:ident) => {
-        pub struct $name;
-        impl Rule for $name {
-            fn doc(&self) -> &'static RuleDoc {
-                &$doc
-            }
-            fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
-                $check(cx, out)
-            }
-        }
-    };
-}
-
 /// A stated figure as a comparable figure.
 fn stated(f: &Fact) -> Fig {
     Fig::new(f.value, f.line, format!("说明“{}”", f.text))
