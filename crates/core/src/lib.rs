@@ -4,11 +4,11 @@
 //! facts ([`model`], [`facts`]) → rules → report.
 
 pub mod amount;
+pub mod check;
 pub mod decode;
+pub mod diagnostic;
 pub mod facts;
-pub mod header;
 pub mod html;
-pub mod kind;
 pub mod layout;
 pub mod model;
 pub mod normalize;
@@ -17,26 +17,16 @@ pub mod rules;
 pub mod table;
 
 pub use amount::{Amount, Interval};
+pub use check::check_bytes;
 pub use decode::{DecodeError, Encoding};
-pub use header::{Column, Role, Scope};
-pub use kind::TableKind;
 pub use model::{Document, Template, Unit};
 pub use report::{FileReport, Finding, Report, Severity};
-pub use table::{Cell, Row, Table};
+pub use table::{Cell, Column, Role, Row, Scope, Table, TableKind};
 
 /// Reads a file's bytes: decodes, normalises and rebuilds the document.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, DecodeError> {
     let (text, encoding) = decode::decode(bytes)?;
     Ok(parse_text(&text, encoding))
-}
-
-/// Checks bytes and produces the report for one input. Never panics; unusable input is
-/// reported with a message instead of units.
-pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
-    match parse_bytes(bytes) {
-        Ok(doc) => FileReport::from_document(path, &doc),
-        Err(e) => FileReport::unusable(path, e.to_string()),
-    }
 }
 
 /// Rebuilds a document from already-decoded text.

@@ -2,9 +2,9 @@
 
 use crate::decode::Encoding;
 use crate::facts::{self, Fact};
-use crate::kind::TableKind;
 use crate::layout::{self, AmountUnit};
 use crate::normalize::fold_punct;
+use crate::table::TableKind;
 use crate::table::{self, Table};
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +40,20 @@ impl Unit {
 
     pub fn tables_of(&self, kind: TableKind) -> impl Iterator<Item = &Table> {
         self.tables.iter().filter(move |t| t.kind == kind)
+    }
+
+    /// The tables this unit's disclosure must publish.
+    pub fn required_tables(&self) -> &'static [TableKind] {
+        &TableKind::REQUIRED
+    }
+
+    /// The required tables the unit does not publish.
+    pub fn missing_tables(&self) -> Vec<TableKind> {
+        self.required_tables()
+            .iter()
+            .copied()
+            .filter(|k| self.table(*k).is_none())
+            .collect()
     }
 }
 

@@ -1,65 +1,12 @@
 //! The report: what the CLI prints as JSON and the page shows. Its field names are a contract.
 
 use crate::decode::Encoding;
+pub use crate::diagnostic::{CellRef, Finding, Outcome, Severity, Status};
 use crate::facts::Fact;
-use crate::kind::TableKind;
 use crate::layout::AmountUnit;
-use crate::model::{Document, Template, Unit};
-use crate::rules::Outcome;
-use crate::table::{Repair, Table};
+use crate::model::{Template, Unit};
+use crate::table::{Repair, Table, TableKind};
 use serde::{Deserialize, Serialize};
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    pub fn zh(self) -> &'static str {
-        match self {
-            Severity::Info => "提示",
-            Severity::Warning => "警告",
-            Severity::Error => "错误",
-        }
-    }
-}
-
-/// A table cell a finding is about: its source line and its column in the rebuilt table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct CellRef {
-    pub line: usize,
-    pub col: usize,
-}
-
-/// A place where the numbers do not hold together.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    /// The table cells involved, for highlighting (empty when the finding is about prose).
-    pub cells: Vec<CellRef>,
-    /// Stable rule code, e.g. `BAL-001`.
-    pub rule: String,
-    pub severity: Severity,
-    /// Chinese message that states the numbers.
-    pub message: String,
-    /// The same in English.
-    pub message_en: String,
-    /// Every source line involved (1-based).
-    pub lines: Vec<usize>,
-    pub expected: Option<String>,
-    pub actual: Option<String>,
-}
 
 /// The summary of one rebuilt table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,18 +78,11 @@ pub struct FileReport {
 }
 
 impl FileReport {
-    pub fn from_document(path: &str, doc: &Document) -> Self {
+    pub fn new(path: &str, encoding: Encoding, units: Vec<UnitReport>) -> Self {
         FileReport {
             path: path.to_owned(),
-            encoding: Some(doc.encoding),
-            units: doc
-                .units
-                .iter()
-                .map(|u| {
-                    let (findings, outcomes) = crate::rules::run(doc, u);
-                    UnitReport::new(u, findings, outcomes)
-                })
-                .collect(),
+            encoding: Some(encoding),
+            units,
             error: None,
         }
     }

@@ -81,7 +81,7 @@ fn html_copy_of_each_seed_rebuilds_the_same_tables_and_findings() {
                 .flat_map(|u| {
                     u.findings
                         .iter()
-                        .map(|f| (f.rule.clone(), f.severity.name().to_owned()))
+                        .map(|f| (f.rule.to_string(), f.severity.name().to_owned()))
                 })
                 .collect();
             v.sort();

@@ -34,7 +34,7 @@ fn errors(text: &str) -> HashSet<(String, String, Vec<usize>)> {
         .iter()
         .flat_map(|u| u.findings.iter())
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| (f.rule.clone(), f.message.clone(), f.lines.clone()))
+        .map(|f| (f.rule.to_string(), f.message.clone(), f.lines.clone()))
         .collect()
 }
 

@@ -8,7 +8,7 @@
 mod common;
 
 use proptest::prelude::*;
-use yusuan_core::{parse_text, Document, Encoding, FileReport, Table};
+use yusuan_core::{parse_text, Document, Encoding, Table};
 
 fn model(doc: &Document) -> serde_json::Value {
     serde_json::to_value(&doc.units).expect("units serialise")
@@ -25,8 +25,8 @@ fn reparse_normalised(bytes: &[u8]) {
     );
     assert_eq!(model(&again), model(&first));
     assert_eq!(
-        FileReport::from_document("x", &again).units,
-        FileReport::from_document("x", &first).units
+        yusuan_core::check::check_document("x", &again).units,
+        yusuan_core::check::check_document("x", &first).units
     );
 }
 

@@ -633,7 +633,7 @@ fn several_disclosures_in_one_paste_keep_their_own_findings() {
     let order = ["000", "001", "002", "003", "004", "000", "004"];
     let alone = |prefix: &str| -> Vec<Vec<(String, String)>> {
         let doc = common::parsed(prefix);
-        yusuan_core::FileReport::from_document(prefix, &doc)
+        yusuan_core::check::check_document(prefix, &doc)
             .units
             .iter()
             .map(findings_of)
@@ -642,7 +642,7 @@ fn several_disclosures_in_one_paste_keep_their_own_findings() {
     let expected: Vec<Vec<(String, String)>> = order.iter().flat_map(|p| alone(p)).collect();
     let text: Vec<String> = order.iter().map(|p| common::seed_text(p)).collect();
     let doc = yusuan_core::parse_text(&text.join("\n"), yusuan_core::Encoding::Utf8);
-    let report = yusuan_core::FileReport::from_document("all", &doc);
+    let report = yusuan_core::check::check_document("all", &doc);
     let got: Vec<Vec<(String, String)>> = report.units.iter().map(findings_of).collect();
     assert_eq!(
         got.len(),
@@ -677,6 +677,6 @@ fn findings_of(u: &yusuan_core::report::UnitReport) -> Vec<(String, String)> {
     };
     u.findings
         .iter()
-        .map(|f| (f.rule.clone(), without_lines(&f.message)))
+        .map(|f| (f.rule.to_string(), without_lines(&f.message)))
         .collect()
 }

@@ -27,14 +27,14 @@ fn render(prefix: &str) -> String {
                 f.message
             ));
         }
-        let mut by_status: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+        let mut by_status: std::collections::BTreeMap<String, Vec<String>> = Default::default();
         for o in &u.rules {
             let key = match &o.status {
                 yusuan_core::rules::Status::Passed => "passed".to_owned(),
                 yusuan_core::rules::Status::Failed => "failed".to_owned(),
                 yusuan_core::rules::Status::NotApplicable(why) => format!("n/a ({why})"),
             };
-            by_status.entry(key).or_default().push(o.rule);
+            by_status.entry(key).or_default().push(o.rule.to_string());
         }
         for (k, v) in by_status {
             out.push_str(&format!("{k}: {}\n", v.join(" ")));

@@ -539,7 +539,7 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
     let findings = unit.findings.clone();
     let mut families: Vec<Family> = findings
         .iter()
-        .filter_map(|f| rules::find(&f.rule))
+        .filter_map(|f| rules::find(f.rule.as_str()))
         .map(|r| r.doc().family)
         .collect();
     families.sort();
@@ -594,7 +594,7 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
                 view! { <p class="ok" data-testid="no-findings">{l.pick("没有发现问题：所有适用的规则都通过了。", "No findings: every applicable rule passed.")}</p> }.into_any()
             } else {
                 families.into_iter().map(|fam| {
-                    let items: Vec<Finding> = findings.iter().filter(|f| rules::find(&f.rule).is_some_and(|r| r.doc().family == fam)).cloned().collect();
+                    let items: Vec<Finding> = findings.iter().filter(|f| rules::find(f.rule.as_str()).is_some_and(|r| r.doc().family == fam)).cloned().collect();
                     let text = text.clone();
                     let shared = shared.clone();
                     view! {
@@ -634,7 +634,7 @@ fn FindingView(finding: Finding, text: Arc<str>, unit: Arc<UnitShown>) -> impl I
     let (open, set_open) = signal(false);
     let sev = finding.severity;
     let message = l.pick(&finding.message, &finding.message_en).to_owned();
-    let rule = finding.rule.clone();
+    let rule = finding.rule.to_string();
     let head_rule = rule.clone();
     // The detail (rule doc, tables, source lines) is built when opened: a large paste has
     // thousands of findings and most are never opened.
@@ -654,7 +654,7 @@ fn FindingView(finding: Finding, text: Arc<str>, unit: Arc<UnitShown>) -> impl I
 /// A finding opened: its rule's doc, the tables it is about with the cells marked, and the
 /// source lines it cites.
 fn finding_detail(l: Lang, finding: &Finding, text: &str, tables: &[TableShown]) -> impl IntoView {
-    let doc = rules::find(&finding.rule).map(|r| r.doc());
+    let doc = rules::find(finding.rule.as_str()).map(|r| r.doc());
     let cited: Vec<(usize, String)> = text
         .split('\n')
         .enumerate()

@@ -127,8 +127,7 @@ mod tests {
         .expect("fixture");
         let doc = yusuan_core::parse_bytes(&bytes).expect("decodes");
         let unit = &doc.units[0];
-        let (findings, outcomes) = yusuan_core::rules::run(&doc, unit);
-        let report = UnitReport::new(unit, findings, outcomes);
+        let report = yusuan_core::check::check_unit(&doc.lines, unit);
         let shown = UnitShown::new(&report, &unit.tables);
         assert_eq!(shown.tables.len(), unit.tables.len());
         assert_eq!(shown.findings, report.findings);

@@ -48,10 +48,9 @@ pub fn check_in_steps(text: &str, mut emit: impl FnMut(Step)) {
                 error: None,
             });
             for (index, unit) in doc.units.iter().enumerate() {
-                let (findings, outcomes) = yusuan_core::rules::run(&doc, unit);
                 emit(Step::Unit {
                     index,
-                    report: Box::new(UnitReport::new(unit, findings, outcomes)),
+                    report: Box::new(yusuan_core::check::check_unit(&doc.lines, unit)),
                     tables: unit.tables.clone(),
                 });
             }

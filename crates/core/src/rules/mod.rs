@@ -1,72 +1,64 @@
-//! The rules: every check the checker makes, listed in one registry.
+//! The rules: every check the checker makes, one file per rule under its family, all listed in
+//! one registry.
 //!
 //! A rule is a small unit like a ruff or clippy lint: a stable code, a family, a default
-//! severity, a doc (what it checks, why it matters, an example, its basis) and a check over the
-//! parsed unit. Adding a rule means adding its module and one line to [`REGISTRY`].
+//! severity, a doc (what it checks, why it matters, an example, its basis; Chinese and English)
+//! and a check over one parsed unit. It is declared once with [`declare_rule!`]; its findings
+//! are built through the [`Sink`] it is handed, which stamps them with the rule's code, so the
+//! code is written in exactly one place. Adding a rule: its file, one line in its family's
+//! `mod.rs`, one line in [`REGISTRY`] (see CONTRIBUTING.md).
 
-/// `rule!(Name, DOC, check_fn)`: a rule whose check is a plain function, for the rule modules
-/// (defined before them so each can use it).
-macro_rules! rule {
-    ($name:ident, $doc:ident, $check:ident) => {
+/// Declares a rule: a unit struct, its doc, and the function that checks it.
+///
+/// ```text
+/// declare_rule! {
+///     /// What the rule checks, in a line.
+///     pub IncomeStatement => check,
+///     RuleDoc { code: "TXT-0NN", family: Family::Text, severity: Severity::Error, … }
+/// }
+/// fn check(cx: &Cx, out: &mut Sink) -> Applies { … }
+/// ```
+macro_rules! declare_rule {
+    ($(#[$meta:meta])* pub $name:ident => $check:path, $doc:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, Default)]
         pub struct $name;
-        impl Rule for $name {
-            fn doc(&self) -> &'static RuleDoc {
-                &$doc
+
+        impl $name {
+            pub const DOC: $crate::rules::RuleDoc = $doc;
+        }
+
+        impl $crate::rules::Rule for $name {
+            fn doc(&self) -> &'static $crate::rules::RuleDoc {
+                &Self::DOC
             }
-            fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies {
+            fn check(
+                &self,
+                cx: &$crate::rules::Cx,
+                out: &mut $crate::rules::Sink,
+            ) -> $crate::rules::Applies {
                 $check(cx, out)
             }
         }
     };
 }
 
-pub mod arith;
-mod codes;
-mod completeness;
-mod cross;
-mod lookup;
-mod perf;
-mod summary;
-mod table_rows;
-mod text;
+pub mod balance;
+pub mod codes;
+pub mod completeness;
+pub mod cross;
+pub mod performance;
+pub mod support;
+pub mod table;
+pub mod text;
 
-use crate::model::{Document, Unit};
-use crate::report::{Finding, Severity};
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+pub(crate) mod testing;
 
-/// Rule families, in the order the report shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Family {
-    /// 表内: arithmetic inside one table.
-    Table,
-    /// 平衡: the balance identities of the summary tables.
-    Balance,
-    /// 表间: one table against another.
-    Cross,
-    /// 表文: the prose against the tables and against itself.
-    Text,
-    /// 绩效: performance targets and spending plans.
-    Performance,
-    /// 完整性: what must be disclosed.
-    Completeness,
-    /// 科目: classification codes and names.
-    Codes,
-}
-
-impl Family {
-    pub fn zh(self) -> &'static str {
-        match self {
-            Family::Table => "表内勾稽",
-            Family::Balance => "收支平衡",
-            Family::Cross => "表间核对",
-            Family::Text => "说明与表格",
-            Family::Performance => "绩效目标",
-            Family::Completeness => "公开完整性",
-            Family::Codes => "科目编码",
-        }
-    }
-}
+pub use crate::diagnostic::{Family, Finding, Outcome, RuleCode, Severity, Status};
+use crate::model::Unit;
+use serde::Serialize;
+pub use support::sink::{FindingBuilder, Sink};
 
 /// What a rule is, for users: shown by `yusuan rules` and one click away in the page.
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +84,19 @@ impl RuleDoc {
     pub fn title_en(&self) -> &'static str {
         self.title_en
     }
+
+    pub fn rule_code(&'static self) -> RuleCode {
+        RuleCode::new(self.code)
+    }
+
+    /// A finding of this rule at its default severity.
+    pub fn finding(
+        &'static self,
+        message: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> FindingBuilder {
+        FindingBuilder::new(self, message.into(), message_en.into())
+    }
 }
 
 /// Whether a rule could be applied to a unit.
@@ -102,27 +107,36 @@ pub enum Applies {
     No(String),
 }
 
-/// Everything a rule may look at.
+/// Everything a rule may look at: the unit, and the source lines it cites.
 pub struct Cx<'a> {
-    pub doc: &'a Document,
+    pub lines: &'a [String],
     pub unit: &'a Unit,
+}
+
+impl Cx<'_> {
+    /// Source line `n` (1-based), normalised; empty past the end.
+    pub fn line(&self, n: usize) -> &str {
+        n.checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .map_or("", String::as_str)
+    }
 }
 
 /// A check over one unit.
 pub trait Rule: Sync {
     fn doc(&self) -> &'static RuleDoc;
-    fn check(&self, cx: &Cx, out: &mut Vec<Finding>) -> Applies;
+    fn check(&self, cx: &Cx, out: &mut Sink) -> Applies;
 }
 
 /// Every rule, in report order.
 pub static REGISTRY: &[&dyn Rule] = &[
-    &table_rows::RowIdentities,
-    &table_rows::CodeHierarchy,
-    &table_rows::ProcurementLines,
-    &summary::BudgetSummaryBalance,
-    &summary::FiscalSummaryBalance,
-    &summary::ThreePublicStructure,
-    &summary::PartLines,
+    &table::RowTotals,
+    &table::CodeLevels,
+    &table::ProcurementLines,
+    &balance::BudgetSummaryBalance,
+    &balance::FiscalSummaryBalance,
+    &balance::ThreePublicRows,
+    &balance::PartLines,
     &cross::SummaryVsIncome,
     &cross::SummaryVsExpenditure,
     &cross::IncomeVsExpenditureByCode,
@@ -148,9 +162,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &text::SharesMatch,
     &text::ItemsAddUp,
     &text::ProjectCounts,
-    &perf::SpendingPlan,
-    &perf::PerformanceBudgetSplit,
-    &perf::PerformanceVsProjects,
+    &performance::SpendingPlan,
+    &performance::BudgetSplit,
+    &performance::ProjectsVsSpending,
     &completeness::RequiredTables,
     &completeness::EmptyTableExplained,
     &completeness::RequiredSections,
@@ -159,141 +173,45 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &codes::SameCodeSameName,
 ];
 
+/// The rule with this code (`yusuan rules CODE`, the page's rule docs).
 pub fn find(code: &str) -> Option<&'static dyn Rule> {
     REGISTRY.iter().copied().find(|r| r.doc().code == code)
 }
 
-/// How a rule came out on one unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
-pub enum Status {
-    Passed,
-    Failed,
-    NotApplicable(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Outcome {
-    pub rule: &'static str,
-    #[serde(flatten)]
-    pub status: Status,
-}
-
-/// Reads the rule code back as the registry's own `&'static str`; an unknown code is an error.
-impl<'de> Deserialize<'de> for Outcome {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            rule: String,
-            #[serde(flatten)]
-            status: Status,
-        }
-        let raw = Raw::deserialize(d)?;
-        let rule = find(&raw.rule)
-            .map(|r| r.doc().code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown rule {}", raw.rule)))?;
-        Ok(Outcome {
-            rule,
-            status: raw.status,
-        })
-    }
-}
-
 /// Runs every rule on a unit: its findings (sorted by line) and each rule's outcome.
-pub fn run(doc: &Document, unit: &Unit) -> (Vec<Finding>, Vec<Outcome>) {
-    let cx = Cx { doc, unit };
+pub fn run(lines: &[String], unit: &Unit) -> (Vec<Finding>, Vec<Outcome>) {
+    let cx = Cx { lines, unit };
     let mut findings = Vec::new();
-    let mut outcomes = Vec::new();
+    let mut outcomes = Vec::with_capacity(REGISTRY.len());
     for rule in REGISTRY {
-        let mut out = Vec::new();
-        let applies = rule.check(&cx, &mut out);
-        for f in &mut out {
-            f.lines.sort_unstable();
-            f.lines.dedup();
-            f.cells.sort_unstable();
-            f.cells.dedup();
-        }
-        let status = match applies {
-            Applies::No(reason) if out.is_empty() => Status::NotApplicable(reason),
-            _ if out.iter().any(|f| f.severity >= Severity::Warning) => Status::Failed,
-            _ => Status::Passed,
-        };
+        let (status, out) = apply(*rule, &cx);
         outcomes.push(Outcome {
-            rule: rule.doc().code,
+            rule: rule.doc().rule_code(),
             status,
         });
         findings.extend(out);
     }
-    findings.sort_by_key(|f| (f.lines.first().copied().unwrap_or(0), f.rule.clone()));
+    findings.sort_by(|a, b| {
+        let line = |f: &Finding| f.lines.first().copied().unwrap_or(0);
+        line(a).cmp(&line(b)).then_with(|| a.rule.cmp(&b.rule))
+    });
     (findings, outcomes)
 }
 
-/// Test helpers for rules: real fixture text, optionally with one figure changed.
-#[cfg(test)]
-pub(crate) mod testing {
-    use crate::report::{Finding, Severity};
-
-    pub fn seed(prefix: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
-        let path = std::fs::read_dir(dir)
-            .expect("fixtures")
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .find(|p| {
-                p.file_name()
-                    .is_some_and(|f| f.to_string_lossy().starts_with(prefix))
-            })
-            .expect("fixture");
-        std::fs::read_to_string(path).expect("read fixture")
+/// One rule on one unit: how it came out and what it found.
+pub fn apply(rule: &dyn Rule, cx: &Cx) -> (Status, Vec<Finding>) {
+    let mut sink = Sink::new(rule.doc());
+    let applies = rule.check(cx, &mut sink);
+    let mut out = sink.into_findings();
+    for f in &mut out {
+        f.tidy();
     }
-
-    /// The seed with `from` replaced by `to` on source line `line` (which must contain it).
-    pub fn mutate(prefix: &str, line: usize, from: &str, to: &str) -> String {
-        let text = seed(prefix);
-        let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-        assert!(
-            lines[line - 1].contains(from),
-            "line {line} of seed {prefix} lacks {from:?}: {:?}",
-            lines[line - 1]
-        );
-        lines[line - 1] = lines[line - 1].replacen(from, to, 1);
-        lines.join("\n")
-    }
-
-    /// Every finding of one rule over all units of the text.
-    pub fn run(text: &str, code: &str) -> Vec<Finding> {
-        let doc = crate::parse_bytes(text.as_bytes()).expect("decodes");
-        let rule = super::find(code).expect("rule exists");
-        let mut out = Vec::new();
-        for unit in &doc.units {
-            let cx = super::Cx { doc: &doc, unit };
-            rule.check(&cx, &mut out);
-        }
-        out
-    }
-
-    /// Findings at warning or error level.
-    pub fn serious(text: &str, code: &str) -> Vec<Finding> {
-        run(text, code)
-            .into_iter()
-            .filter(|f| f.severity >= Severity::Warning)
-            .collect()
-    }
-
-    /// Asserts the rule stays silent (nothing above info) on the text.
-    pub fn assert_silent(text: &str, code: &str) {
-        let f = serious(text, code);
-        assert!(f.is_empty(), "{code} should be silent: {f:#?}");
-    }
-
-    /// Asserts the rule fires at `severity` with a finding on `line`; returns that finding.
-    pub fn assert_fires(text: &str, code: &str, severity: Severity, line: usize) -> Finding {
-        let f = serious(text, code);
-        f.iter()
-            .find(|x| x.severity == severity && x.lines.contains(&line))
-            .cloned()
-            .unwrap_or_else(|| panic!("{code} should fire at {severity:?} on line {line}: {f:#?}"))
-    }
+    let status = match applies {
+        Applies::No(reason) if out.is_empty() => Status::NotApplicable(reason),
+        _ if out.iter().any(|f| f.severity >= Severity::Warning) => Status::Failed,
+        _ => Status::Passed,
+    };
+    (status, out)
 }
 
 #[cfg(test)]
@@ -301,7 +219,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn registry_codes_are_unique_and_documented() {
+    fn registry_codes_are_unique_documented_and_prefixed_by_family() {
         let mut codes: Vec<&str> = REGISTRY.iter().map(|r| r.doc().code).collect();
         let n = codes.len();
         codes.sort();
@@ -330,11 +248,77 @@ mod tests {
             );
             let (prefix, num) = d.code.split_once('-').expect("code like BAL-001");
             assert!(
-                ["TAB", "BAL", "XT", "TXT", "PERF", "DIS", "CLS"].contains(&prefix)
-                    && num.len() == 3,
-                "{}",
-                d.code
+                prefix == d.family.prefix() && num.len() == 3,
+                "{}: prefix of {:?} is {}",
+                d.code,
+                d.family,
+                d.family.prefix()
             );
         }
+    }
+
+    /// A rule code is written in exactly one source file: its rule's declaration.
+    #[test]
+    fn every_rule_code_is_written_in_one_source_file() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+        let mut sources = Vec::new();
+        for dir in ["crates", "fuzz/fuzz_targets"] {
+            collect_rs(&std::path::Path::new(root).join(dir), &mut sources);
+        }
+        assert!(sources.len() > 40, "found only {} sources", sources.len());
+        let texts: Vec<(String, String)> = sources
+            .iter()
+            .map(|p| {
+                (
+                    p.display().to_string(),
+                    std::fs::read_to_string(p).unwrap_or_default(),
+                )
+            })
+            .collect();
+        for r in REGISTRY {
+            let code = format!("\"{}\"", r.doc().code);
+            let files: Vec<&str> = texts
+                .iter()
+                .filter(|(_, t)| t.contains(&code))
+                .map(|(p, _)| p.as_str())
+                .collect();
+            assert_eq!(files.len(), 1, "{code} is written in {files:?}");
+        }
+    }
+
+    fn collect_rs(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() && !p.ends_with("target") {
+                collect_rs(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+
+    #[test]
+    fn there_are_at_least_as_many_rule_files_as_rules() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules");
+        let mut files = 0;
+        for family in std::fs::read_dir(dir).unwrap().flatten() {
+            let name = family.file_name();
+            if !family.path().is_dir() || name == "support" {
+                continue;
+            }
+            files += std::fs::read_dir(family.path())
+                .unwrap()
+                .flatten()
+                .filter(|f| f.file_name() != "mod.rs")
+                .count();
+        }
+        assert!(
+            files >= REGISTRY.len(),
+            "{files} files, {} rules",
+            REGISTRY.len()
+        );
     }
 }

@@ -1,10 +1,13 @@
 //! Rebuilding tables from pasted lines: titles, page continuations, headers, rows.
 
 use crate::amount::Amount;
-use crate::header::{self, Column, Identity, Role, Scope};
-use crate::kind::TableKind;
+pub mod header;
+pub mod kind;
+
 use crate::layout::{self, AmountUnit, Meta};
 use crate::normalize::{compact, fold_punct};
+pub use header::{Column, Identity, Role, Scope};
+pub use kind::TableKind;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;

@@ -3,8 +3,9 @@
 //! interval meets the interval of the sum of the parts (XBRL Calculations 1.1, round-to-nearest).
 //! A difference explained by rounding is reported as `info` (尾数差), never as an error.
 
+use super::sink::FindingBuilder;
 use crate::amount::{Amount, Interval};
-use crate::report::{CellRef, Finding, Severity};
+use crate::diagnostic::{CellRef, Severity};
 use crate::rules::RuleDoc;
 use rust_decimal::Decimal;
 
@@ -153,12 +154,12 @@ pub fn expr(parts: &[Fig]) -> String {
 /// Builds the finding for a comparison that is not exact: the rule's severity when broken,
 /// `info` for a rounding gap. `what` names the identity in Chinese.
 pub fn finding(
-    rule: &RuleDoc,
+    rule: &'static RuleDoc,
     c: &Comparison,
     what: &str,
     reported: &Fig,
     parts: &[Fig],
-) -> Option<Finding> {
+) -> Option<FindingBuilder> {
     let mut lines: Vec<usize> = std::iter::once(reported.line)
         .chain(parts.iter().map(|p| p.line))
         .filter(|&l| l > 0)
@@ -215,76 +216,14 @@ pub fn finding(
         .collect();
     cells.sort_unstable();
     cells.dedup();
-    Some(Finding {
-        cells,
-        rule: rule.code.to_owned(),
-        severity,
-        message,
-        message_en,
-        lines,
-        expected: Some(fmt(c.computed)),
-        actual: Some(reported.printed()),
-    })
-}
-
-/// Compares and, unless exact, pushes the finding.
-pub fn check_sum(
-    rule: &RuleDoc,
-    what: &str,
-    total: &Fig,
-    parts: &[Fig],
-    out: &mut Vec<Finding>,
-) -> Option<Verdict> {
-    let c = sum(total, parts)?;
-    out.extend(finding(rule, &c, what, total, parts));
-    Some(c.verdict)
-}
-
-pub fn check_equal(
-    rule: &RuleDoc,
-    what: &str,
-    a: &Fig,
-    b: &Fig,
-    out: &mut Vec<Finding>,
-) -> Option<Verdict> {
-    check_sum(rule, what, a, std::slice::from_ref(b), out)
-}
-
-/// Rounding gaps of one rule in one place are one finding, not ten: merges `info` findings
-/// with the same rule and table into a single one that lists every line.
-pub fn group_rounding(findings: Vec<Finding>, scope: &str) -> Vec<Finding> {
-    let (infos, mut rest): (Vec<Finding>, Vec<Finding>) = findings
-        .into_iter()
-        .partition(|f| f.severity == Severity::Info);
-    if infos.len() <= 1 {
-        rest.extend(infos);
-        return rest;
-    }
-    let mut lines: Vec<usize> = infos.iter().flat_map(|f| f.lines.iter().copied()).collect();
-    lines.sort_unstable();
-    lines.dedup();
-    let details: Vec<String> = infos.iter().map(|f| f.message.clone()).collect();
-    let mut cells: Vec<CellRef> = infos.iter().flat_map(|f| f.cells.iter().copied()).collect();
-    cells.sort_unstable();
-    cells.dedup();
-    rest.push(Finding {
-        cells,
-        rule: infos[0].rule.clone(),
-        severity: Severity::Info,
-        message: format!(
-            "{scope}：{} 处尾数差，均在四舍五入误差范围内。{}",
-            infos.len(),
-            details.join("；")
-        ),
-        message_en: format!(
-            "{scope}: {} rounding gaps, each explained by rounding",
-            infos.len()
-        ),
-        lines,
-        expected: None,
-        actual: None,
-    });
-    rest
+    Some(
+        rule.finding(message, message_en)
+            .severity(severity)
+            .cells(cells)
+            .lines(lines)
+            .expected(fmt(c.computed))
+            .actual(reported.printed()),
+    )
 }
 
 #[cfg(test)]

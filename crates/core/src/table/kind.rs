@@ -129,6 +129,30 @@ impl TableKind {
         }
     }
 
+    /// The English name shown to users.
+    pub fn en(self) -> &'static str {
+        match self {
+            TableKind::BudgetSummary => "budget summary",
+            TableKind::IncomeSummary => "income summary",
+            TableKind::ExpenditureSummary => "expenditure summary",
+            TableKind::FiscalSummary => "fiscal appropriation summary",
+            TableKind::GeneralBudgetExpenditure => "general-budget expenditure table",
+            TableKind::GeneralBudgetBasic => "general-budget basic expenditure table",
+            TableKind::ThreePublic => "\"three public\" expenses table",
+            TableKind::GovFundExpenditure => "government-fund expenditure table",
+            TableKind::StateCapitalExpenditure => "state-capital expenditure table",
+            TableKind::BasicDetail => "basic expenditure detail table",
+            TableKind::EconomicSummary => "economic classification summary",
+            TableKind::ProjectExpenditure => "project expenditure table",
+            TableKind::OperatingCost => "operating cost table",
+            TableKind::DeptPerformance => "department performance targets",
+            TableKind::ProjectPerformance => "project performance targets",
+            TableKind::Procurement => "government procurement budget",
+            TableKind::Assets => "fixed assets table",
+            TableKind::OrgStructure => "organisation structure",
+        }
+    }
+
     /// Recognises a table title. Returns `None` for prose, headings and everything else.
     pub fn from_title(title: &str) -> Option<TableKind> {
         let t = fold_punct(title);

@@ -3,10 +3,10 @@
 
 use super::arith::Fig;
 use crate::amount::Amount;
-use crate::header::{Role, Scope};
-use crate::kind::TableKind;
 use crate::model::Unit;
 use crate::normalize::{compact, fold_punct};
+use crate::table::TableKind;
+use crate::table::{Role, Scope};
 use crate::table::{Row, Table};
 use rust_decimal::Decimal;
 

@@ -1,0 +1,9 @@
+//! 公开完整性: what a disclosure must contain.
+
+mod empty_tables;
+mod required_sections;
+mod required_tables;
+
+pub use empty_tables::EmptyTableExplained;
+pub use required_sections::RequiredSections;
+pub use required_tables::RequiredTables;

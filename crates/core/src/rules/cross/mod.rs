@@ -1,0 +1,59 @@
+//! 表间核对: one table against another.
+
+mod basic_vs_basic_detail;
+mod basic_vs_three_public;
+mod economic_vs_expenditure;
+mod fiscal_part_across_tables;
+mod fiscal_vs_general_budget;
+mod general_budget_vs_basic;
+mod income_vs_expenditure;
+mod operating_cost_vs_basic;
+mod procurement_vs_performance;
+mod projects_vs_expenditure;
+mod summary_vs_expenditure;
+mod summary_vs_fiscal;
+mod summary_vs_income;
+
+pub use basic_vs_basic_detail::BasicVsBasicDetail;
+pub use basic_vs_three_public::BasicVsThreePublic;
+pub use economic_vs_expenditure::EconomicSummaryVsExpenditure;
+pub use fiscal_part_across_tables::FiscalPartAcrossTables;
+pub use fiscal_vs_general_budget::FiscalVsGeneralBudget;
+pub use general_budget_vs_basic::GeneralBudgetVsBasic;
+pub use income_vs_expenditure::IncomeVsExpenditureByCode;
+pub use operating_cost_vs_basic::OperatingCostVsBasic;
+pub use procurement_vs_performance::ProcurementVsPerformance;
+pub use projects_vs_expenditure::ProjectsVsExpenditure;
+pub use summary_vs_expenditure::SummaryVsExpenditure;
+pub use summary_vs_fiscal::SummaryVsFiscal;
+pub use summary_vs_income::SummaryVsIncome;
+
+use crate::rules::support::prelude::*;
+
+/// The unit's tables of these kinds, each with data; or why the rule does not apply.
+fn need<'a, const N: usize>(cx: &'a Cx, kinds: [TableKind; N]) -> Result<[&'a Table; N], Applies> {
+    let mut out = Vec::with_capacity(N);
+    for k in kinds {
+        match table(cx.unit, k) {
+            Some(t) => out.push(t),
+            None => return Err(Applies::No(format!("缺少{}或该表没有数据", k.zh()))),
+        }
+    }
+    out.try_into()
+        .map_err(|_| Applies::No("表格数目不符".into()))
+}
+
+/// A grand-total label of a summary table side.
+fn is_grand(l: &str) -> bool {
+    l.contains("总计") || l == "收入合计" || l == "支出合计" || l == "收入合计:" || l == "支出合计:"
+}
+
+/// Hebei 财政拨款表 lists the 年初结转 parts under the same labels as the current-year ones.
+fn is_carry_marker(l: &str) -> bool {
+    l.contains("结转")
+}
+
+/// The basic-spending total of the 基本支出表 (its 基本支出 column, else its 合计).
+fn basic_total(t6: &Table) -> Option<Fig> {
+    table_total(t6, Scope::Root, Role::Basic).or_else(|| table_total(t6, Scope::Root, Role::Total))
+}

@@ -1,0 +1,71 @@
+//! A project's budget equals its fiscal plus other funds.
+
+use crate::rules::support::performance::{budget, labelled_amount, short_title};
+use crate::rules::support::prelude::*;
+
+declare_rule! {
+    /// 绩效目标表预算数 = 财政资金 + 其他资金.
+    pub BudgetSplit => check,
+    RuleDoc {
+        code: "PERF-002",
+        family: Family::Performance,
+        severity: Severity::Error,
+        title: "绩效目标表预算数 = 财政资金 + 其他资金",
+        title_en: "A project's budget equals fiscal plus other funds",
+        doc_en: "Checks each project's budget scale: budget = fiscal funds + other funds. Example: Xingtai 2024 'office rental': 70.00 = 70.00 + blank.",
+        what: "项目绩效目标表“预算规模”一栏：预算数 = 其中财政资金 + 其他资金。",
+        why: "资金来源的拆分与预算总数不符，说明项目预算的规模或来源填错。",
+        example: "邢台市医疗保障局 2024“办公楼租赁经费”：70.00 = 70.00 + 空白。",
+        basis: "项目绩效目标表的表格定义；勾稽关系目录 I-21。",
+    }
+}
+
+fn check(cx: &Cx, out: &mut Sink) -> Applies {
+    let mut any = false;
+    let mark = out.mark();
+    for t in cx
+        .unit
+        .tables_of(TableKind::ProjectPerformance)
+        .filter(|t| t.key_value)
+    {
+        let (Some(b), Some(f)) = (budget(t), labelled_amount(t, "其中:财政资金", "财政资金"))
+        else {
+            continue;
+        };
+        any = true;
+        let other = labelled_amount(t, "其他资金", "其他资金")
+            .unwrap_or_else(|| Fig::new(None, b.line, "其他资金"));
+        out.sum(
+            &format!("{}：预算数 = 财政资金 + 其他资金", short_title(t)),
+            &b,
+            &[f, other],
+        );
+    }
+    out.group_rounding(mark, "绩效目标表预算数");
+    if any {
+        Applies::Yes
+    } else {
+        Applies::No("没有逐项目的绩效目标表".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BudgetSplit as Rule;
+    use crate::diagnostic::Severity;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn budget_is_fiscal_plus_other() {
+        for s in ["000", "002", "003"] {
+            assert_silent(&Rule, &seed(s));
+        }
+        let text = edit(&seed("000"), "财政资金\t136.06", "财政资金\t130.06");
+        assert_fires(
+            &Rule,
+            &text,
+            Severity::Error,
+            line_of(&text, "财政资金\t130.06"),
+        );
+    }
+}

@@ -1,0 +1,26 @@
+//! The figures the prose states, as rules compare them.
+
+use super::arith::Fig;
+use crate::facts::{Fact, FactUnit, Measure, Subject};
+use crate::model::Unit;
+use crate::rules::Applies;
+
+/// A stated figure as a comparable figure.
+pub fn stated(f: &Fact) -> Fig {
+    Fig::new(f.value, f.line, format!("说明“{}”", f.text))
+}
+
+/// This year's amounts (in 万元) the prose states about `subject`.
+pub fn amounts<'a>(unit: &'a Unit, subject: &'a Subject) -> impl Iterator<Item = &'a Fact> + 'a {
+    unit.facts.iter().filter(move |f| {
+        &f.subject == subject
+            && f.measure == Measure::Amount
+            && f.unit == FactUnit::WanYuan
+            && f.value.is_some()
+    })
+}
+
+/// Not applicable: the prose states no figure about `what`.
+pub fn no_facts(what: &str) -> Applies {
+    Applies::No(format!("说明中没有{what}的数字"))
+}

@@ -1,0 +1,9 @@
+//! 表内勾稽: arithmetic inside one table — across each row, and down each column.
+
+mod code_levels;
+mod procurement_lines;
+mod row_totals;
+
+pub use code_levels::CodeLevels;
+pub use procurement_lines::ProcurementLines;
+pub use row_totals::RowTotals;

@@ -1,0 +1,27 @@
+//! 说明与表格: the figures the 情况说明 states, against the tables and against each other.
+
+mod assets_statement;
+mod change_arithmetic;
+mod expenditure_statement;
+mod income_statement;
+mod items_add_up;
+mod operating_cost_statement;
+mod planned_assets;
+mod procurement_statement;
+mod project_counts;
+mod shares;
+mod sub_changes;
+mod three_public_statement;
+
+pub use assets_statement::AssetsStatement;
+pub use change_arithmetic::ChangeArithmetic;
+pub use expenditure_statement::ExpenditureStatement;
+pub use income_statement::IncomeStatement;
+pub use items_add_up::ItemsAddUp;
+pub use operating_cost_statement::OperatingCostStatement;
+pub use planned_assets::PlannedAssetsVsProcurement;
+pub use procurement_statement::ProcurementStatement;
+pub use project_counts::ProjectCounts;
+pub use shares::SharesMatch;
+pub use sub_changes::SubChangesAddUp;
+pub use three_public_statement::ThreePublicStatement;
