@@ -2,12 +2,17 @@
 //!
 //! - `seed/NNN`: one seed, decode → parse → every rule on every unit;
 //! - `concat/x10`, `concat/x100`: all five seeds concatenated 10 and 100 times (throughput);
-//! - `edit/1MB`: re-check of a 1 MB input after a one-character edit (the page re-checks the
-//!   whole text, so this is the latency a user typing into a large paste sees).
+//! - `edit/1MB`: a full check of a 1 MB input after a one-character edit;
+//! - `recheck/1MB`: the same edit through a [`Session`] that checked the text before it: only the
+//!   edited unit is checked again (what the page does while the user types);
+//! - `rows/N`: one generated 支出总表 of N coded rows whose levels do not add up (every check
+//!   fires), to show each stage grows linearly with the table.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::Duration;
+use yusuan_core::check::Session;
+use yusuan_core::Encoding;
 
 fn seeds() -> Vec<(String, Vec<u8>)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
@@ -67,7 +72,8 @@ fn large(c: &mut Criterion) {
     g.finish();
 }
 
-fn edit(c: &mut Criterion) {
+/// About 1 MB of seeds, and the same text with one digit past the middle changed.
+fn one_megabyte_edited() -> (String, String) {
     let mut text = String::from_utf8(concatenated(4)).expect("seeds are UTF-8");
     text.truncate(text.floor_char_boundary(1 << 20));
     // The one-character edit: the first digit past the middle becomes another digit.
@@ -82,6 +88,11 @@ fn edit(c: &mut Criterion) {
         if &text[at..at + 1] == "7" { "8" } else { "7" },
         &text[at + 1..]
     );
+    (text, edited)
+}
+
+fn edit(c: &mut Criterion) {
+    let (_, edited) = one_megabyte_edited();
     let mut g = c.benchmark_group("edit");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(edited.len() as u64));
@@ -89,5 +100,75 @@ fn edit(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, per_seed, large, edit);
+fn recheck(c: &mut Criterion) {
+    let (text, edited) = one_megabyte_edited();
+    let mut warm = Session::new();
+    warm.check_text(&text, Encoding::Utf8, |_| {});
+    let mut g = c.benchmark_group("recheck");
+    g.throughput(Throughput::Bytes(edited.len() as u64));
+    g.bench_function("1MB", |b| {
+        b.iter_batched(
+            || warm.clone(),
+            |mut session| {
+                let mut fresh = 0;
+                session.check_text(black_box(&edited), Encoding::Utf8, |e| {
+                    if let yusuan_core::check::Event::Unit { reused: false, .. } = e {
+                        fresh += 1;
+                    }
+                });
+                assert_eq!(fresh, 1, "one edited unit is checked again");
+                session
+            },
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+}
+
+/// A 支出总表 of `rows` coded rows (classes, sections, items) whose levels do not add up.
+fn generated_table(rows: usize) -> String {
+    let mut out = String::from(
+        "部门预算支出总表\n417 某某局\n预算年度：2024\n单位：万元\n\
+         序号\t功能分类科目\t\t合计\t基本支出\t项目支出\n\t科目编码\t科目名称\t\t\t\n\
+         栏次\t1\t2\t3\t4\t5\n1\t\t合计\t1.00\t1.00\t\n",
+    );
+    let mut n = 0;
+    'classes: for class in 201.. {
+        for section in 0..100 {
+            for item in 0..100 {
+                if n == rows {
+                    break 'classes;
+                }
+                let code = match (section, item) {
+                    (0, 0) => format!("{class}"),
+                    (_, 0) => format!("{class}{section:02}"),
+                    (0, _) => continue,
+                    _ => format!("{class}{section:02}{item:02}"),
+                };
+                let v = n % 97 + 1;
+                out.push_str(&format!(
+                    "{}\t{code}\t科目{code}\t{v}.00\t{v}.00\t\n",
+                    n + 2
+                ));
+                n += 1;
+            }
+        }
+    }
+    out
+}
+
+fn rows(c: &mut Criterion) {
+    let mut g = c.benchmark_group("rows");
+    g.sample_size(10);
+    for n in [2_500, 5_000, 10_000, 20_000] {
+        let bytes = generated_table(n).into_bytes();
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &bytes, |b, bytes| {
+            b.iter(|| check(black_box(bytes)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, per_seed, large, edit, recheck, rows);
 criterion_main!(benches);

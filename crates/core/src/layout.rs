@@ -8,13 +8,23 @@ pub fn cells(line: &str) -> Vec<&str> {
     line.split('\t').map(str::trim).collect()
 }
 
+/// Whether the line has a cell separator (a byte search: this runs on every line several times).
+pub fn has_tab(line: &str) -> bool {
+    line.as_bytes().contains(&b'\t')
+}
+
 pub fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
+    match line.as_bytes().first() {
+        None => true,
+        // Starts with a printable ASCII char or a CJK ideograph (lead bytes E4–E9): not blank.
+        Some(&b) if (b'!'..=b'~').contains(&b) || (0xE4..=0xE9).contains(&b) => false,
+        _ => line.trim().is_empty(),
+    }
 }
 
 /// A line copied from a table row: it has a tab separator and some content.
 pub fn is_tabular(line: &str) -> bool {
-    line.contains('\t') && !is_blank(line)
+    has_tab(line) && !is_blank(line)
 }
 
 /// The currency unit a table or document states (单位：万元).
@@ -60,10 +70,16 @@ pub enum Meta {
 
 /// Recognises a preamble line. Only single-cell lines qualify.
 pub fn meta(line: &str) -> Option<Meta> {
-    if line.contains('\t') {
+    // Preambles are short; a long line is prose.
+    if line.len() > 240 || has_tab(line) {
         return None;
     }
     let t = line.trim();
+    // Every preamble starts with one of these (or with a unit code's digit).
+    let first = t.chars().next()?;
+    if !(first.is_ascii_digit() || "预单金部截(（".contains(first)) {
+        return None;
+    }
     let f = fold_punct(t);
     if let Some(rest) = f.strip_prefix("预算年度:") {
         return year_in(rest).map(Meta::Year);

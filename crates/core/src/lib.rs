@@ -31,14 +31,15 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, DecodeError> {
 
 /// Rebuilds a document from already-decoded text.
 pub fn parse_text(text: &str, encoding: Encoding) -> Document {
-    // A saved web page or rich-text paste: rebuild the tab-separated text first.
-    let converted;
-    let text = if html::looks_like_html(text) {
-        converted = html::to_text(text);
-        converted.as_str()
+    model::build(source_lines(text), encoding)
+}
+
+/// Decoded text as the normalised source lines everything else reads: a saved web page or a
+/// rich-text paste becomes tab-separated text first; line `n` stays source line `n`.
+pub fn source_lines(text: &str) -> Vec<String> {
+    if html::looks_like_html(text) {
+        normalize::normalize_text(&html::to_text(text))
     } else {
-        text
-    };
-    let lines = normalize::normalize_text(text);
-    model::build(lines, encoding)
+        normalize::normalize_text(text)
+    }
 }

@@ -4,8 +4,7 @@ use crate::decode::Encoding;
 use crate::facts::{self, Fact};
 use crate::layout::{self, AmountUnit};
 use crate::normalize::fold_punct;
-use crate::table::TableKind;
-use crate::table::{self, Table};
+use crate::table::{self, Block, Table, TableKind, TableMeta};
 use serde::{Deserialize, Serialize};
 
 /// Which provincial template the disclosure follows; rules respect each one's conventions.
@@ -75,19 +74,47 @@ impl Document {
     }
 }
 
-fn unit_key(t: &Table) -> Option<String> {
-    t.meta
-        .unit_code
-        .clone()
-        .or_else(|| t.meta.unit_name.as_deref().map(fold_punct))
+/// Where the units of a paste lie, found before any table is rebuilt: the table blocks grouped
+/// by the unit their preambles name, and each unit's span of lines. Building a unit needs only
+/// its plan and the lines, so units can be built (and re-checked) one at a time.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub units: Vec<UnitPlan>,
+    /// The year the document's opening lines name, for units whose tables name none.
+    pub doc_year: Option<u16>,
 }
 
-/// Splits tables into units where the unit named in the table preambles changes.
-pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
-    let tables = table::find_tables(&lines);
-    let mut groups: Vec<(Option<String>, Vec<Table>)> = Vec::new();
-    for t in tables {
-        let key = unit_key(&t);
+/// One unit's share of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnitPlan {
+    /// First and last source lines (1-based).
+    pub span: (usize, usize),
+    pub blocks: Vec<Block>,
+}
+
+impl UnitPlan {
+    /// The source lines (1-based, inclusive) building this unit reads: its span and its tables.
+    pub fn reads(&self) -> (usize, usize) {
+        let first = self
+            .blocks
+            .first()
+            .map_or(self.span.0, |b| b.title_line + 1);
+        let last = self.blocks.iter().map(Block::last_line).max().unwrap_or(0);
+        (self.span.0.min(first), self.span.1.max(last))
+    }
+}
+
+fn unit_key(meta: &TableMeta) -> Option<String> {
+    meta.unit_code
+        .clone()
+        .or_else(|| meta.unit_name.as_deref().map(fold_punct))
+}
+
+/// Finds the tables and splits them into units where the unit named in their preambles changes.
+pub fn plan(lines: &[String]) -> Plan {
+    let mut groups: Vec<(Option<String>, Vec<Block>)> = Vec::new();
+    for b in table::detect::detect_blocks(lines) {
+        let key = unit_key(&table::block_meta(lines, &b));
         let starts_new = match (groups.last(), &key) {
             (None, _) => true,
             // A unit named again after another one starts a new unit (a paste can hold the
@@ -96,12 +123,12 @@ pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
             _ => false,
         };
         if starts_new {
-            groups.push((key, vec![t]));
+            groups.push((key, vec![b]));
         } else if let Some(g) = groups.last_mut() {
             if g.0.is_none() {
                 g.0 = key;
             }
-            g.1.push(t);
+            g.1.push(b);
         }
     }
     let starts: Vec<usize> = groups
@@ -110,21 +137,34 @@ pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
         .map(|(n, g)| match n.checked_sub(1).map(|p| &groups[p].1) {
             None => 1,
             Some(previous) => {
-                let previous_end = previous.iter().map(|t| t.lines.1).max().unwrap_or(0);
-                document_start(&lines, previous_end, g.1[0].title_line)
-                    .unwrap_or_else(|| unit_start(&lines, g.1[0].title_line))
+                let previous_end = previous.iter().map(Block::last_line).max().unwrap_or(0);
+                let title_line = g.1[0].title_line + 1;
+                document_start(lines, previous_end, title_line)
+                    .unwrap_or_else(|| unit_start(lines, title_line))
             }
         })
         .collect();
-    let doc_year = lines.iter().take(40).find_map(|l| layout::year_in(l));
     let units = groups
         .into_iter()
         .enumerate()
-        .map(|(n, (_, tables))| {
-            let first = starts[n];
-            let last = starts.get(n + 1).map_or(lines.len(), |s| s - 1);
-            make_unit(&lines, tables, (first, last), doc_year)
+        .map(|(n, (_, blocks))| UnitPlan {
+            span: (starts[n], starts.get(n + 1).map_or(lines.len(), |s| s - 1)),
+            blocks,
         })
+        .collect();
+    Plan {
+        units,
+        doc_year: lines.iter().take(40).find_map(|l| layout::year_in(l)),
+    }
+}
+
+/// Rebuilds a document: every unit of the plan.
+pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
+    let plan = plan(&lines);
+    let units = plan
+        .units
+        .iter()
+        .map(|u| build_unit(&lines, u, plan.doc_year))
         .collect();
     Document {
         encoding,
@@ -149,7 +189,7 @@ fn document_start(lines: &[String], previous_end: usize, title_line: usize) -> O
             continue;
         }
         let cover = above.chars().count() <= 40
-            && !above.contains('\t')
+            && !layout::has_tab(above)
             && !above.ends_with(['。', '；', ';', '：', ':']);
         if !cover {
             break;
@@ -172,18 +212,16 @@ fn unit_start(lines: &[String], title_line: usize) -> usize {
     while i > 0 && layout::is_blank(&lines[i - 1]) {
         i -= 1;
     }
-    if i > 0 && layout::is_heading(&lines[i - 1]) && !lines[i - 1].contains('\t') {
+    if i > 0 && layout::is_heading(&lines[i - 1]) && !layout::has_tab(&lines[i - 1]) {
         i -= 1;
     }
     i + 1
 }
 
-fn make_unit(
-    lines: &[String],
-    tables: Vec<Table>,
-    span: (usize, usize),
-    doc_year: Option<u16>,
-) -> Unit {
+/// Rebuilds one unit from its plan: its tables, who and when, and the figures its prose states.
+pub fn build_unit(lines: &[String], plan: &UnitPlan, doc_year: Option<u16>) -> Unit {
+    let tables = table::build_tables(lines, &plan.blocks);
+    let span = plan.span;
     let code = tables.iter().find_map(|t| t.meta.unit_code.clone());
     let name = tables.iter().find_map(|t| t.meta.unit_name.clone());
     let year = tables

@@ -153,8 +153,21 @@ impl TableKind {
         }
     }
 
+    /// A cheap test every title passes: it has 表, 费 (运行经费), 购 (政府采购) or 况 (机构设置情况).
+    /// Most lines of a document have none of them.
+    pub fn may_be_title(s: &str) -> bool {
+        has_title_char(s)
+    }
+
     /// Recognises a table title. Returns `None` for prose, headings and everything else.
     pub fn from_title(title: &str) -> Option<TableKind> {
+        // Cheap refusals first: most lines are prose, turned away before the folding allocates.
+        if !Self::may_be_title(title) || title.trim_end().ends_with('。') {
+            return None;
+        }
+        if title.chars().filter(|c| !c.is_whitespace()).count() > 120 {
+            return None;
+        }
         let t = fold_punct(title);
         if t.chars().count() > 120 || t.ends_with('。') || t.contains("说明") {
             return None;
@@ -223,6 +236,20 @@ impl TableKind {
     }
 }
 
+/// Whether `s` holds 表 (E8 A1 A8), 费 (E8 B4 B9), 购 (E8 B4 AD) or 况 (E5 86 B5), found by
+/// their UTF-8 bytes in one pass.
+fn has_title_char(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(2)).any(|i| match b[i] {
+        0xE8 => matches!(
+            (b[i + 1], b[i + 2]),
+            (0xA1, 0xA8) | (0xB4, 0xB9) | (0xB4, 0xAD)
+        ),
+        0xE5 => (b[i + 1], b[i + 2]) == (0x86, 0xB5),
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +292,25 @@ mod tests {
         ];
         for (title, kind) in cases {
             assert_eq!(TableKind::from_title(title), Some(kind), "{title}");
+        }
+    }
+
+    #[test]
+    fn title_characters_by_their_bytes() {
+        for (s, has) in [
+            ("收支总表", true),
+            ("运行经费", true),
+            ("政府采购", true),
+            ("机构设置情况", true),
+            ("合计 12.5", false),
+            ("", false),
+        ] {
+            assert_eq!(has_title_char(s), has, "{s}");
+            assert_eq!(
+                has,
+                ['表', '费', '购', '况'].iter().any(|c| s.contains(*c)),
+                "{s}"
+            );
         }
     }
 

@@ -1,0 +1,130 @@
+//! Finding tables: a title (confirmed by the table lines that follow it) and the lines that
+//! belong to it, up to the next title.
+
+use super::merge::merge_continuations;
+use super::TableKind;
+use crate::layout;
+
+/// A table found in the text: its kind, its title and the lines that belong to it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Block {
+    pub kind: TableKind,
+    pub title: String,
+    /// Index (0-based) of the title's line.
+    pub title_line: usize,
+    /// Indices (0-based) of the lines after the title that belong to the table (preamble,
+    /// headers, rows, notes), including the titles of pages merged in.
+    pub lines: Vec<usize>,
+}
+
+impl Block {
+    /// The last source line (1-based) the block occupies.
+    pub fn last_line(&self) -> usize {
+        self.lines.last().map_or(self.title_line, |&i| i) + 1
+    }
+}
+
+pub(super) fn title_kind(line: &str) -> Option<TableKind> {
+    if layout::has_tab(line) || !TableKind::may_be_title(line) {
+        return None;
+    }
+    TableKind::from_title(line.trim())
+}
+
+/// A title counts only when a table follows: preamble lines, then a tabular line.
+pub(super) fn confirmed_title(lines: &[String], i: usize) -> Option<TableKind> {
+    let kind = title_kind(&lines[i])?;
+    let next = lines
+        .iter()
+        .skip(i + 1)
+        .take(12)
+        .find(|l| !layout::is_blank(l) && layout::meta(l).is_none())?;
+    layout::is_tabular(next).then_some(kind)
+}
+
+pub(super) fn is_short_fragment(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 16 && !t.contains('。') && !layout::is_heading(t)
+}
+
+pub fn detect_blocks(lines: &[String]) -> Vec<Block> {
+    let titles: Vec<(usize, TableKind)> = (0..lines.len())
+        .filter_map(|i| confirmed_title(lines, i).map(|k| (i, k)))
+        .collect();
+    let mut blocks = Vec::new();
+    for (n, &(start, kind)) in titles.iter().enumerate() {
+        let limit = titles.get(n + 1).map_or(lines.len(), |t| t.0);
+        let mut body = Vec::new();
+        let mut in_note = false;
+        let mut i = start + 1;
+        while i < limit {
+            let line = &lines[i];
+            if layout::is_blank(line) {
+                i += 1;
+                continue;
+            }
+            if layout::is_tabular(line) || layout::meta(line).is_some() {
+                in_note = false;
+                body.push(i);
+            } else if layout::is_note(line)
+                || (in_note && !layout::is_heading(line) && title_kind(line).is_none())
+            {
+                in_note = true;
+                body.push(i);
+            } else if title_kind(line).is_none()
+                && is_short_fragment(line)
+                && fragment_run_then_table(lines, i, limit)
+            {
+                body.push(i);
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        let (title_line, title) = joined_title(lines, start);
+        // The first half of a wrapped title belongs to this table, not the one before.
+        if let Some(prev) = blocks.last_mut() {
+            let prev: &mut Block = prev;
+            prev.lines.retain(|&i| i < title_line);
+        }
+        blocks.push(Block {
+            kind,
+            title,
+            title_line,
+            lines: body,
+        });
+    }
+    merge_continuations(lines, blocks)
+}
+
+/// A long title wrapped onto two lines: `4、关于…的通知--` / `冀财社[2024]158 号绩效目标表`.
+/// The first half may sit directly above or one blank line above (converters add blank lines).
+pub(super) fn joined_title(lines: &[String], start: usize) -> (usize, String) {
+    let title = lines[start].trim();
+    let above = (1..=2)
+        .filter_map(|d| start.checked_sub(d))
+        .find(|&i| !layout::is_blank(&lines[i]));
+    if let Some(i) = above {
+        let prev = lines[i].trim();
+        let numbered =
+            prev.chars().take_while(char::is_ascii_digit).count() > 0 && prev.contains('、');
+        if numbered
+            && !layout::has_tab(&lines[i])
+            && title_kind(prev).is_none()
+            && !prev.ends_with('。')
+        {
+            return (i, format!("{prev}{title}"));
+        }
+    }
+    (start, title.to_owned())
+}
+
+/// Short stray lines (`投入管理指标`) inside a table, followed by more table rows.
+pub(super) fn fragment_run_then_table(lines: &[String], from: usize, limit: usize) -> bool {
+    lines[from..limit]
+        .iter()
+        .take(24)
+        .filter(|l| !layout::is_blank(l))
+        .find(|l| !is_short_fragment(l) || layout::is_tabular(l))
+        .is_some_and(|l| layout::is_tabular(l))
+}
