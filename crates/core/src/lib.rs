@@ -3,6 +3,18 @@
 //! Pipeline: bytes → [`decode`] → normalised lines → tables ([`table`]) → units and prose
 //! facts ([`model`], [`facts`]) → rules → report.
 
+/// Developer tracing of the parser's decisions (which column mapping won, and why): printed to
+/// stderr only in a build with the `trace` feature, e.g.
+/// `cargo run -p yusuan-core --features trace --example inspect -- FILE`; compiled out otherwise.
+macro_rules! trace {
+    ($($arg:tt)*) => {
+        #[cfg(feature = "trace")]
+        {
+            eprintln!($($arg)*);
+        }
+    };
+}
+
 pub mod amount;
 pub mod check;
 pub mod decode;

@@ -302,3 +302,44 @@ pub(super) fn flat_statements(
             .to_owned(),
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(text: &str) -> Vec<(String, FactUnit)> {
+        let chars: Vec<char> = text.chars().collect();
+        figures(&chars)
+            .into_iter()
+            .map(|f| (f.amount.printed(), f.unit))
+            .collect()
+    }
+
+    #[test]
+    fn figures_with_their_units_not_thresholds() {
+        assert_eq!(
+            figs("收入 1,539.63 万元，增长 3.5%，共 3 个项目，车辆 2 辆"),
+            vec![
+                ("1539.63".into(), FactUnit::WanYuan),
+                ("3.5".into(), FactUnit::Percent),
+                ("3".into(), FactUnit::Count),
+                ("2".into(), FactUnit::Count),
+            ]
+        );
+        assert_eq!(
+            figs("单价 50 万元以上的设备"),
+            vec![],
+            "a threshold is no figure"
+        );
+        assert_eq!(figs("冀财社[2024]158 号"), vec![]);
+    }
+
+    #[test]
+    fn last_years_figures_are_told_by_their_year() {
+        assert_eq!(years_named("与2023 年预算相比"), vec![2023]);
+        assert_eq!(years_named("冀财社[2025]128 号"), Vec::<u16>::new());
+        assert!(is_prior("与2023年预算2.8万元相比", Some(2024)));
+        assert!(!is_prior("2024年预算", Some(2024)));
+        assert!(is_prior("上年预算数", None));
+    }
+}

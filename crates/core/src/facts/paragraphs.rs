@@ -123,3 +123,47 @@ pub(super) fn is_numbered_heading(line: &str) -> bool {
         && line.chars().count() <= 20
         && !line.contains("万元")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<(String, Section, usize)> {
+        let lines = crate::normalize::normalize_text(text);
+        paragraphs(&lines, (1, lines.len()), &[])
+            .into_iter()
+            .map(|(p, s)| (p.text.iter().collect(), s, p.pos[0].0))
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_headings_set_the_section() {
+        let p = paras(
+            "一、收入预算情况\n2024年收入合计100万元，\n比上年增加5万元。\n二、“三公”经费情况\n公务接待费1万元。",
+        );
+        assert_eq!(
+            p,
+            vec![
+                (
+                    "2024年收入合计100万元，比上年增加5万元。".into(),
+                    Section::Income,
+                    2
+                ),
+                ("公务接待费1万元。".into(), Section::ThreePublic, 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn table_lines_and_preambles_are_not_prose() {
+        let p = paras("单位：万元\n科目\t合计\n说明一句。");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].0, "说明一句。");
+        assert_eq!(
+            section_of("（三）政府采购预算情况"),
+            Some(Section::Procurement)
+        );
+        assert_eq!(section_of("第一部分 部门概况"), None);
+        assert!(is_numbered_heading("1、收入说明") && !is_numbered_heading("1、收入 5 万元"));
+    }
+}

@@ -257,3 +257,43 @@ pub(super) fn changed_thing(label: &str) -> String {
     s.trim_matches(['，', ',', '。', '、', '(', ')', '（', '）'])
         .to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_nearest_and_longest_keyword_names_the_subject() {
+        let keys = folded_keywords(Section::Expenditure);
+        let subject = |label: &str| find_subject(label, &keys).map(|x| x.1);
+        assert_eq!(subject("其中：基本支出"), Some(Subject::Basic));
+        assert_eq!(
+            subject("一般公共预算基本支出"),
+            Some(Subject::GeneralBudgetBasic)
+        );
+        // The keyword nearest the figure wins.
+        assert_eq!(subject("基本支出中的人员经费"), Some(Subject::Personnel));
+        assert_eq!(subject("办公费"), None);
+        // In the income section, a bare 一般公共预算 is income.
+        let income = folded_keywords(Section::Income);
+        assert_eq!(
+            find_subject("一般公共预算", &income).map(|x| x.1),
+            Some(Subject::GeneralBudgetIncome)
+        );
+    }
+
+    #[test]
+    fn directions_names_and_changed_things() {
+        assert_eq!(direction_in("较上年减少"), Some(Direction::Decrease));
+        assert_eq!(direction_in("比2023年预算增长"), Some(Direction::Increase));
+        assert_eq!(direction_in("主要用于"), None);
+        assert!(says_flat("与上年持平") && !says_flat("与上年相比"));
+        assert_eq!(item_name("，其中：办公费"), "办公费");
+        assert_eq!(item_name("一是印刷费"), "印刷费");
+        assert_eq!(changed_thing("较2023年预算减少"), "");
+        assert_eq!(
+            changed_thing("医疗保障服务能力提升资金增加"),
+            "医疗保障服务能力提升资金"
+        );
+    }
+}

@@ -128,3 +128,60 @@ pub(super) fn fragment_run_then_table(lines: &[String], from: usize, limit: usiz
         .find(|l| !is_short_fragment(l) || layout::is_tabular(l))
         .is_some_and(|l| layout::is_tabular(l))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        crate::normalize::normalize_text(text)
+    }
+
+    #[test]
+    fn a_title_counts_when_a_table_follows_it() {
+        let l = lines(
+            "部门预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\n210\t卫生健康支出\t5.00",
+        );
+        assert_eq!(confirmed_title(&l, 0), Some(TableKind::ExpenditureSummary));
+        // The same words in prose, or with no table after them, are no title.
+        let l = lines("部门预算支出总表\n本表反映部门的支出。");
+        assert_eq!(confirmed_title(&l, 0), None);
+        assert_eq!(title_kind("部门预算支出总表\t4"), None, "a contents line");
+    }
+
+    #[test]
+    fn blocks_run_to_the_first_line_that_is_not_the_table() {
+        let l = lines(
+            "部门预算支出总表\n单位：万元\n科目编码\t合计\n210\t5.00\n注：无。\n\n一、说明\n收入 5 万元。\n\
+             部门预算收入总表\n科目编码\t合计\n210\t5.00",
+        );
+        let blocks = detect_blocks(&l);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].kind, TableKind::ExpenditureSummary);
+        // Preamble, header, row and note; the heading and prose after them are not the table's.
+        assert_eq!(blocks[0].lines, vec![1, 2, 3, 4]);
+        assert_eq!((blocks[0].title_line, blocks[0].last_line()), (0, 5));
+        assert_eq!(blocks[1].kind, TableKind::IncomeSummary);
+    }
+
+    #[test]
+    fn a_title_wrapped_over_two_lines_is_joined() {
+        let l = lines("4、关于下达资金的通知--\n冀财社[2024]158 号绩效目标表\n项目名称\t某项目");
+        assert_eq!(
+            joined_title(&l, 1),
+            (
+                0,
+                "4、关于下达资金的通知--冀财社[2024]158 号绩效目标表".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn short_fragments_inside_a_table_stay_in_it() {
+        let l = lines(
+            "项目绩效目标表\n一级指标\t二级指标\n产出指标\t数量\n投入管理指标\n效益指标\t满意度",
+        );
+        let blocks = detect_blocks(&l);
+        assert_eq!(blocks[0].lines, vec![1, 2, 3, 4]);
+    }
+}

@@ -266,7 +266,6 @@ pub(super) fn choose_mapping(
     // Computed once: every variant below asks for each page's width.
     let widths: Vec<usize> = pages.iter().map(data_width).collect();
     let max_width = widths.iter().copied().max().unwrap_or(0);
-    let debug = std::env::var_os("YUSUAN_DEBUG_MAPPING").is_some();
     // Real budget tables have at most a few dozen columns; beyond that, trust the header.
     let search = max_width <= MAX_SEARCH_WIDTH;
     let mut best: Option<((i32, i32, i32, i32), TableMapping)> = None;
@@ -321,9 +320,10 @@ pub(super) fn choose_mapping(
                 .filter(|c| !header::plausible(c.scope, c.role))
                 .count() as i32;
             let key = (arith, plaus, -complexity, right);
-            if debug {
-                eprintln!("base{b} {:?} inserts {:?} => {key:?}", v.changes, inserts);
-            }
+            trace!(
+                "mapping: base {b} {:?} inserts {inserts:?} => {key:?}",
+                v.changes
+            );
             if best.as_ref().is_none_or(|(k, _)| key > *k) {
                 let repairs = describe(pages, page_headers, &v, &inserts, from_sibling);
                 best = Some((
@@ -395,4 +395,68 @@ pub(super) fn describe(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-page table: the header line, then the data lines.
+    fn map(header: &str, data: &[&str]) -> TableMapping {
+        let mut text = vec![header.to_owned()];
+        text.extend(data.iter().map(|d| d.to_string()));
+        let lines = crate::normalize::normalize_text(&text.join("\n"));
+        let page = Page {
+            header: vec![0],
+            data: (1..lines.len()).collect(),
+        };
+        let cells: Vec<String> = lines[0].split('\t').map(str::to_owned).collect();
+        let columns = header::columns_from_header(std::slice::from_ref(&cells), cells.len());
+        choose_mapping(&lines, &[page], &[columns], &[])
+    }
+
+    fn roles(m: &TableMapping) -> Vec<Role> {
+        m.columns.iter().map(|c| c.role).collect()
+    }
+
+    const HEADER: &str = "科目编码\t科目名称\t合计\t基本支出\t项目支出";
+
+    #[test]
+    fn a_header_the_rows_agree_with_is_taken_as_printed() {
+        let m = map(
+            HEADER,
+            &["210\t卫生\t5.00\t2.00\t3.00", "211\t环保\t7.00\t1.00\t6.00"],
+        );
+        use Role::*;
+        assert_eq!(roles(&m), vec![Code, Name, Total, Basic, Project]);
+        assert!(m.repairs.is_empty(), "{:?}", m.repairs);
+    }
+
+    #[test]
+    fn two_columns_the_data_swaps_are_swapped_back() {
+        // 合计 and 基本支出 printed in each other's place on every row.
+        let m = map(
+            HEADER,
+            &["210\t卫生\t2.00\t5.00\t3.00", "211\t环保\t1.00\t7.00\t6.00"],
+        );
+        use Role::*;
+        assert_eq!(roles(&m), vec![Code, Name, Basic, Total, Project]);
+        assert_eq!(m.repairs.len(), 1);
+        assert!(
+            m.repairs[0].what.contains("第3、4列"),
+            "{}",
+            m.repairs[0].what
+        );
+    }
+
+    #[test]
+    fn short_rows_are_padded_and_widths_ignore_trailing_blanks() {
+        assert_eq!(effective_width("a\tb\t\t"), 2);
+        assert_eq!(row_cells("a\tb", 3, Some(1)), vec!["a", "", "b"]);
+        assert_eq!(
+            row_cells("a\tb\tc", 3, Some(1)),
+            vec!["a", "b", "c"],
+            "full rows stay"
+        );
+    }
 }

@@ -86,3 +86,66 @@ pub(super) fn merge_into(prev: &mut Row, cont: Row) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::detect::detect_blocks;
+    use super::*;
+    use crate::table::Cell;
+
+    fn row(line: usize, cells: &[(usize, &str)]) -> Row {
+        Row {
+            line,
+            continued: Vec::new(),
+            cells: cells
+                .iter()
+                .map(|&(col, text)| Cell {
+                    col,
+                    text: text.to_owned(),
+                    amount: crate::amount::Amount::parse(text),
+                    line,
+                    raw: col,
+                })
+                .collect(),
+            code: None,
+            gov_code: None,
+            unit_code: None,
+            name: cells.first().map(|c| c.1.to_owned()),
+        }
+    }
+
+    #[test]
+    fn a_repeated_title_after_blank_lines_continues_the_table() {
+        let l = crate::normalize::normalize_text(
+            "部门预算支出总表\n科目编码\t合计\n210\t5.00\n\n部门预算支出总表\n科目编码\t合计\n211\t6.00",
+        );
+        let blocks = detect_blocks(&l);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].lines, vec![1, 2, 4, 5, 6]);
+    }
+
+    #[test]
+    fn a_wrapped_label_joins_the_row_above() {
+        let mut prev = row(5, &[(0, "其他医疗保障管理"), (1, "12.00")]);
+        let cont = row(6, &[(0, "事务支出")]);
+        assert!(is_continuation(&cont, TableKind::ExpenditureSummary));
+        merge_into(&mut prev, cont);
+        assert_eq!(prev.cells[0].text, "其他医疗保障管理事务支出");
+        assert_eq!(prev.name.as_deref(), Some("其他医疗保障管理事务支出"));
+        assert_eq!(prev.continued, vec![6]);
+        // A row with a figure, a code or a 合计 label is a row of its own.
+        assert!(!is_continuation(
+            &row(7, &[(0, "合计")]),
+            TableKind::ExpenditureSummary
+        ));
+        assert!(!is_continuation(
+            &row(7, &[(1, "3.00")]),
+            TableKind::ExpenditureSummary
+        ));
+        // Summary tables never wrap: each line is a labelled row.
+        assert!(!is_continuation(
+            &row(7, &[(0, "事务")]),
+            TableKind::BudgetSummary
+        ));
+    }
+}

@@ -197,3 +197,51 @@ pub(super) fn header_rows(lines: &[String], header: &[usize]) -> Vec<Vec<String>
         .filter(|cells| cells.first().is_none_or(|c| fold_punct(c) != "栏次"))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_data_notes_and_pages() {
+        let l = crate::normalize::normalize_text(
+            "支出总表\n单位：万元\n科目编码\t科目名称\t合计\n210\t卫生健康\t5.00\n\
+             单位：万元\n科目编码\t科目名称\t合计\n211\t节能环保\t6.00\n注：无其他支出。",
+        );
+        let block = Block {
+            kind: TableKind::ExpenditureSummary,
+            title: "支出总表".into(),
+            title_line: 0,
+            lines: (1..l.len()).collect(),
+        };
+        let (pages, notes, meta) = split_pages(&l, &block, false);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(
+            (pages[0].header.clone(), pages[0].data.clone()),
+            (vec![2], vec![3])
+        );
+        // The second page repeats the header after its own preamble.
+        assert_eq!(
+            (pages[1].header.clone(), pages[1].data.clone()),
+            (vec![5], vec![6])
+        );
+        assert_eq!(meta, vec![1, 4]);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].line, 8);
+    }
+
+    #[test]
+    fn data_rows_are_told_from_headers() {
+        assert!(data_like(&["210", "卫生健康支出", "5.00"]));
+        assert!(data_like(&["", "合计", "5.00"]));
+        assert!(data_like(&["一、一般公共预算拨款", ""]));
+        assert!(!data_like(&["科目编码", "科目名称", "合计"]));
+        assert!(
+            !data_like(&["合计", "基本支出", "项目支出"]),
+            "a header may begin with 合计"
+        );
+        let seen: HashSet<String> = ["科目编码", "合计"].map(String::from).into();
+        assert!(repeats_header(&["科目 编码", "合计 3"], &seen));
+        assert!(!repeats_header(&["科目编码", "5.00"], &seen));
+    }
+}

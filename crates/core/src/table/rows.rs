@@ -84,3 +84,43 @@ pub(super) fn build_row(
         name,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::header::columns_from_header;
+
+    fn columns(header: &str) -> Vec<Column> {
+        let cells: Vec<String> = header.split('\t').map(str::to_owned).collect();
+        columns_from_header(std::slice::from_ref(&cells), cells.len())
+    }
+
+    fn cells(line: &str) -> Vec<String> {
+        line.split('\t').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn codes_split_over_columns_are_joined() {
+        assert_eq!(join_code("208", "05", "05").as_deref(), Some("2080505"));
+        assert_eq!(join_code("208", "", "").as_deref(), Some("208"));
+        assert_eq!(join_code("2", "05", "05"), None, "a class has three digits");
+        let cols = columns("类\t款\t项\t科目名称\t合计");
+        let row = build_row(9, &cells("208\t05\t05\t机关养老\t4.57"), &cols, None);
+        assert_eq!(row.code.as_deref(), Some("2080505"));
+        assert_eq!(row.name.as_deref(), Some("机关养老"));
+        assert_eq!(row.amount(4).map(|a| a.printed()).as_deref(), Some("4.57"));
+    }
+
+    #[test]
+    fn cells_are_typed_by_their_column() {
+        let cols = columns("科目编码\t科目名称\t合计");
+        let row = build_row(3, &cells("2101501\t行政运行\t"), &cols, None);
+        assert_eq!(row.code.as_deref(), Some("2101501"));
+        // A blank cell is no cell: blank is not zero.
+        assert_eq!(row.cells.len(), 2);
+        assert!(row.amount(0).is_none(), "a code is not an amount");
+        // A re-inserted blank shifts the raw positions of the cells after it.
+        let row = build_row(3, &cells("2101501\t\t5.00"), &cols, Some(1));
+        assert_eq!(row.cell(2).map(|c| c.raw), Some(1));
+    }
+}
