@@ -2,13 +2,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yusuan_cli::{run_check, CheckArgs, Format};
+use yusuan_cli::{run_check, CheckArgs, FailOn, Format};
 
 fuzz_target!(|data: &[u8]| {
     for format in [Format::Text, Format::Json] {
         let args = CheckArgs {
             format,
-            fail_on: None,
+            fail_on: FailOn::Never,
             jobs: Some(1),
             paths: vec!["fuzz-input.txt".into()],
         };

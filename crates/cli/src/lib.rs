@@ -1,88 +1,80 @@
-//! The `yusuan` command line as a library: argument parsing, batch checking and the text
+//! The `yusuan` command line as a library: arguments (clap), batch checking and the text
 //! report, so the binary stays thin and the fuzz target can drive the same file path.
 
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use yusuan_core::{Report, Severity};
 
 pub mod batch;
 pub mod text;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// 预算公开检查器 — checks Chinese government budget disclosures (部门/单位预算公开).
+#[derive(Debug, Parser)]
+#[command(name = "yusuan", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check disclosures: files, directories (every .txt/.html/.htm under them), or - for stdin.
+    ///
+    /// Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 for
+    /// unusable input or a usage error.
+    Check(CheckArgs),
+    /// List every rule, or show one rule's documentation.
+    Rules {
+        /// A rule code such as BAL-001 (any case).
+        code: Option<String>,
+    },
+    /// Print a shell completion script (e.g. `yusuan completions bash > /etc/bash_completion.d/yusuan`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A report for people.
     Text,
+    /// The JSON report (a contract other tools read).
     Json,
 }
 
-#[derive(Debug)]
-pub struct CheckArgs {
-    pub format: Format,
-    pub fail_on: Option<Severity>,
-    /// Threads; `None` = as many as the machine has.
-    pub jobs: Option<usize>,
-    pub paths: Vec<String>,
+/// The least severe finding that makes the exit status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
 }
 
-pub const USAGE: &str = "用法 usage: yusuan check [--format text|json] [--fail-on error|warning|never] [--jobs N] FILE|DIR...  (- = stdin)\n           yusuan rules [CODE]";
-
-/// Reads `check`'s options and paths.
-pub fn parse_args(args: &[String]) -> Result<CheckArgs, String> {
-    let mut out = CheckArgs {
-        format: Format::Text,
-        fail_on: Some(Severity::Error),
-        jobs: None,
-        paths: Vec::new(),
-    };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} 需要一个值 (needs a value)"))
-        };
-        match a.as_str() {
-            "--format" | "-f" => {
-                out.format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    other => return Err(format!("未知格式 unknown format: {other}")),
-                }
-            }
-            "--fail-on" => {
-                out.fail_on = match value("--fail-on")?.as_str() {
-                    "error" => Some(Severity::Error),
-                    "warning" => Some(Severity::Warning),
-                    "never" => None,
-                    other => return Err(format!("未知级别 unknown level: {other}")),
-                }
-            }
-            "--jobs" | "-j" => {
-                out.jobs = match value("--jobs")?.parse::<usize>() {
-                    Ok(n) if n > 0 => Some(n),
-                    _ => return Err("--jobs 需要正整数 (needs a positive number)".into()),
-                }
-            }
-            s if s.starts_with("--format=") => {
-                return parse_args(
-                    &[
-                        vec!["--format".into(), s["--format=".len()..].into()],
-                        it.cloned().collect(),
-                    ]
-                    .concat(),
-                )
-                .map(|mut r| {
-                    r.paths.splice(0..0, out.paths.clone());
-                    r
-                });
-            }
-            "-" => out.paths.push("-".into()),
-            s if s.starts_with('-') => return Err(format!("未知选项 unknown option: {s}")),
-            s => out.paths.push(s.into()),
+impl FailOn {
+    pub fn level(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
         }
     }
-    if out.paths.is_empty() {
-        return Err("没有输入文件 (no input file)".into());
-    }
-    Ok(out)
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// How to print the report.
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit with status 1 when a finding at or above this level is found.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Files checked at once (default: every core).
+    #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Files or directories to check; - reads standard input.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<String>,
 }
 
 /// A file's bytes, or stdin's for `-`.
@@ -104,7 +96,7 @@ pub fn run_check(
     read: impl Fn(&str) -> Result<Vec<u8>, String> + Sync,
 ) -> (Report, String, Option<String>) {
     let inputs = batch::expand(&args.paths);
-    let threads = args.jobs.unwrap_or_else(|| {
+    let threads = args.jobs.map(usize::from).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
     let files = batch::check_all(&inputs, threads, read);
@@ -121,31 +113,44 @@ pub fn run_check(
 mod tests {
     use super::*;
 
-    fn s(v: &[&str]) -> Vec<String> {
-        v.iter().map(|x| x.to_string()).collect()
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("yusuan").chain(args.iter().copied()))
     }
 
     #[test]
     fn parses_options() {
-        let a = parse_args(&s(&[
+        let Command::Check(a) = parse(&[
+            "check",
             "--format",
             "json",
             "--fail-on",
             "warning",
             "a.txt",
             "-",
-        ]))
-        .unwrap();
+        ])
+        .unwrap()
+        .command
+        else {
+            panic!("a check")
+        };
         assert_eq!(a.format, Format::Json);
-        assert_eq!(a.fail_on, Some(Severity::Warning));
+        assert_eq!(a.fail_on.level(), Some(Severity::Warning));
         assert_eq!(a.paths, vec!["a.txt", "-"]);
-        assert!(parse_args(&s(&["--format", "xml", "a"])).is_err());
-        assert!(parse_args(&s(&[])).is_err());
-        assert_eq!(
-            parse_args(&s(&["--fail-on", "never", "a"]))
-                .unwrap()
-                .fail_on,
-            None
-        );
+        assert!(parse(&["check", "--format", "xml", "a"]).is_err());
+        assert!(parse(&["check"]).is_err(), "a path is required");
+        assert!(parse(&["check", "--jobs", "0", "a"]).is_err());
+        let Command::Check(a) = parse(&["check", "--format=json", "-j", "2", "a"])
+            .unwrap()
+            .command
+        else {
+            panic!("a check")
+        };
+        assert_eq!((a.format, a.jobs), (Format::Json, Some(2)));
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }

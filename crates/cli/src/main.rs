@@ -1,56 +1,48 @@
-//! `yusuan`: check budget disclosures from the command line.
+//! `yusuan`: check budget disclosures from the command line (`yusuan --help`).
 //!
-//! ```text
-//! yusuan check [--format text|json] [--fail-on error|warning|never] [--jobs N] FILE|DIR...   (- reads stdin)
-//! ```
-//! A directory stands for every `.txt`/`.html`/`.htm` file under it. Files are checked in
-//! parallel; with more than one, a summary line follows (on stderr for JSON).
 //! Exit status: 0 nothing at or above the fail level, 1 something was, 2 unusable input or usage.
 
+use clap::{CommandFactory, Parser};
 use std::io::Write;
 use std::process::ExitCode;
-use yusuan_cli::{parse_args, read_input, run_check, CheckArgs, Format, USAGE};
+use yusuan_cli::{read_input, run_check, CheckArgs, Cli, Command, Format};
+use yusuan_core::rules::{find, REGISTRY};
 
 /// `yusuan rules`: every rule with its code, severity and title; `yusuan rules CODE`: its doc.
 fn rules(code: Option<&str>) -> ExitCode {
-    use yusuan_core::rules::{find, REGISTRY};
-    match code {
-        None => {
-            for r in REGISTRY {
-                let d = r.doc();
-                println!(
-                    "{:<9} {:<7} {:<10} {}",
-                    d.code,
-                    d.severity.name(),
-                    d.family.zh(),
-                    d.title
-                );
-            }
-            ExitCode::SUCCESS
+    let Some(code) = code else {
+        for r in REGISTRY {
+            let d = r.doc();
+            println!(
+                "{:<9} {:<7} {:<10} {}",
+                d.code,
+                d.severity.name(),
+                d.family.zh(),
+                d.title
+            );
         }
-        Some(code) => match find(&code.to_uppercase()) {
-            Some(r) => {
-                let d = r.doc();
-                println!(
-                    "{} {}（{}，{}）\n{}\n",
-                    d.code,
-                    d.title,
-                    d.family.zh(),
-                    d.severity.zh(),
-                    d.title_en
-                );
-                println!(
-                    "检查内容：{}\n\n为何重要：{}\n\n示例：{}\n\n依据：{}\n\n{}",
-                    d.what, d.why, d.example, d.basis, d.doc_en
-                );
-                ExitCode::SUCCESS
-            }
-            None => {
-                eprintln!("没有这条规则 (no such rule): {code}");
-                ExitCode::from(2)
-            }
-        },
-    }
+        return ExitCode::SUCCESS;
+    };
+    let Some(r) = find(&code.to_uppercase()) else {
+        eprintln!(
+            "没有这条规则 (no such rule): {code}\n（yusuan rules 列出全部规则 lists every rule）"
+        );
+        return ExitCode::from(2);
+    };
+    let d = r.doc();
+    println!(
+        "{} {}（{}，{}）\n{}\n",
+        d.code,
+        d.title,
+        d.family.zh(),
+        d.severity.zh(),
+        d.title_en
+    );
+    println!(
+        "检查内容：{}\n\n为何重要：{}\n\n示例：{}\n\n依据：{}\n\n{}",
+        d.what, d.why, d.example, d.basis, d.doc_en
+    );
+    ExitCode::SUCCESS
 }
 
 fn check(args: &CheckArgs) -> ExitCode {
@@ -76,7 +68,7 @@ fn check(args: &CheckArgs) -> ExitCode {
     if report.files.iter().any(|f| f.error.is_some()) {
         return ExitCode::from(2);
     }
-    let failed = args.fail_on.is_some_and(|level| {
+    let failed = args.fail_on.level().is_some_and(|level| {
         report
             .files
             .iter()
@@ -91,23 +83,13 @@ fn check(args: &CheckArgs) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("check") => match parse_args(&args[1..]) {
-            Ok(a) => check(&a),
-            Err(e) => {
-                eprintln!("{e}\n{USAGE}");
-                ExitCode::from(2)
-            }
-        },
-        Some("rules") => rules(args.get(1).map(String::as_str)),
-        Some("--help") | Some("-h") | Some("help") => {
-            println!("yusuan — 预算公开检查器 (budget disclosure checker)\n{USAGE}");
+    // clap prints --help/--version and exits 0, and exits 2 on a usage error.
+    match Cli::parse().command {
+        Command::Check(args) => check(&args),
+        Command::Rules { code } => rules(code.as_deref()),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "yusuan", &mut std::io::stdout());
             ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
         }
     }
 }

@@ -93,7 +93,10 @@ fn unusable_input_exits_2_with_a_message() {
     assert_eq!(code, 2, "{err}");
     let (code, _, err) = yusuan(&["check", "--format", "xml", "x"], None);
     assert_eq!(code, 2);
-    assert!(err.contains("unknown format"));
+    assert!(
+        err.contains("invalid value 'xml'") && err.contains("[possible values: text, json]"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -152,4 +155,31 @@ fn a_directory_is_checked_file_by_file_with_a_summary_line() {
     // A single file prints no summary.
     let (_, one, _) = yusuan(&["check", &format!("{dir}/002_ccde78b5c97680c0.txt")], None);
     assert!(!one.contains("个文件"));
+}
+
+#[test]
+fn help_version_and_completions_follow_convention() {
+    let (code, out, _) = yusuan(&["--help"], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Usage: yusuan <COMMAND>") && out.contains("completions"),
+        "{out}"
+    );
+    let (code, out, _) = yusuan(&["check", "--help"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("--fail-on") && out.contains("--jobs"), "{out}");
+    let (code, out, _) = yusuan(&["--version"], None);
+    assert_eq!(
+        (code, out.trim()),
+        (0, concat!("yusuan ", env!("CARGO_PKG_VERSION")))
+    );
+    let (code, out, _) = yusuan(&["completions", "bash"], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("_yusuan()") && out.contains("--fail-on"),
+        "{out}"
+    );
+    // A usage error: no command, an unknown option.
+    assert_eq!(yusuan(&[], None).0, 2);
+    assert_eq!(yusuan(&["check", "--nope", "x"], None).0, 2);
 }
