@@ -10,7 +10,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8' };
 
 export async function serveDist() {
-  const dist = path.join(root, 'dist');
+  // DIST: another build to serve (the benchmark compares builds).
+  const dist = process.env.DIST ? path.resolve(process.env.DIST) : path.join(root, 'dist');
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     const file = path.join(dist, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname));

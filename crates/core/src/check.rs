@@ -8,7 +8,7 @@
 use crate::decode::{self, DecodeError, Encoding};
 use crate::model::{self, Document, Unit, UnitPlan};
 use crate::report::{FileReport, UnitReport};
-use crate::table::Table;
+use crate::table::{self, LineClass, Table, TableCache, TableKey};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -18,6 +18,8 @@ use std::sync::Arc;
 pub struct CheckedUnit {
     pub report: UnitReport,
     pub tables: Vec<Table>,
+    /// Each table's key in a session's table cache.
+    table_keys: Vec<TableKey>,
 }
 
 /// Identifies a unit by everything its check reads: its lines (text and position), its tables'
@@ -50,11 +52,11 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
 /// Checks already-decoded text.
 pub fn check_text(path: &str, text: &str, encoding: Encoding) -> FileReport {
     let lines = crate::source_lines(text);
-    let plan = model::plan(&lines);
+    let plan = model::plan(&lines, &LineClass::all(&lines));
     let units = plan
         .units
         .iter()
-        .map(|u| check_planned(&lines, u, plan.doc_year).report)
+        .map(|u| check_planned(&lines, u, plan.doc_year, None).report)
         .collect();
     FileReport::new(path, encoding, units)
 }
@@ -75,13 +77,20 @@ pub fn check_unit(lines: &[String], unit: &Unit) -> UnitReport {
     UnitReport::new(unit, findings, outcomes)
 }
 
-/// Builds one planned unit and checks it.
-fn check_planned(lines: &[String], plan: &UnitPlan, doc_year: Option<u16>) -> CheckedUnit {
-    let mut unit = model::build_unit(lines, plan, doc_year);
+/// Builds one planned unit (its unchanged tables from `cache`) and checks it.
+fn check_planned(
+    lines: &[String],
+    plan: &UnitPlan,
+    doc_year: Option<u16>,
+    cache: Option<&mut TableCache>,
+) -> CheckedUnit {
+    let (tables, table_keys) = table::build_tables_with(lines, &plan.blocks, cache);
+    let mut unit = model::with_tables(lines, plan, doc_year, tables);
     let report = check_unit(lines, &unit);
     CheckedUnit {
         report,
         tables: std::mem::take(&mut unit.tables),
+        table_keys,
     }
 }
 
@@ -97,15 +106,68 @@ fn unit_key(lines: &[String], plan: &UnitPlan, doc_year: Option<u16>) -> UnitKey
     h.finish()
 }
 
+/// Identifies a text cheaply (its length and a 64-bit hash, in hex): the page and its worker
+/// agree on the text an edit applies to.
+pub fn fingerprint(text: &str) -> String {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(text.as_bytes());
+    format!("{}:{:016x}", text.len(), h.finish())
+}
+
+/// Keeps the first `head` items of `v` and returns its last `tail` (`head + tail ≤ v.len()`).
+fn keep_ends<T>(v: &mut Vec<T>, head: usize, tail: usize) -> Vec<T> {
+    let end = v.split_off(v.len() - tail);
+    v.truncate(head);
+    end
+}
+
+/// How many leading bytes two texts share (compared a page at a time, then byte by byte).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const PAGE: usize = 4096;
+    let n = a.len().min(b.len());
+    let mut at = 0;
+    while at + PAGE <= n && a[at..at + PAGE] == b[at..at + PAGE] {
+        at += PAGE;
+    }
+    at + a[at..n]
+        .iter()
+        .zip(&b[at..n])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// How many trailing bytes two texts share, at most `limit`.
+fn common_suffix(a: &[u8], b: &[u8], limit: usize) -> usize {
+    const PAGE: usize = 4096;
+    let mut at = 0;
+    while at + PAGE <= limit
+        && a[a.len() - at - PAGE..a.len() - at] == b[b.len() - at - PAGE..b.len() - at]
+    {
+        at += PAGE;
+    }
+    at + a[..a.len() - at]
+        .iter()
+        .rev()
+        .zip(b[..b.len() - at].iter().rev())
+        .take(limit - at)
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
 /// Checks text after text, re-checking only the units whose text changed since the last check.
 /// The page keeps one in its worker; each check replaces what the session remembers.
 #[derive(Debug, Default, Clone)]
 pub struct Session {
     units: HashMap<UnitKey, Arc<CheckedUnit>>,
-    /// The last text, and its normalised lines: a line that did not change is not normalised
-    /// again.
+    /// The last text, its normalised lines and their classes: a line that did not change is
+    /// not read again.
     text: String,
     lines: Vec<String>,
+    classes: Vec<LineClass>,
+    /// The byte length of each raw line of the last text (its end of line not counted).
+    raw: Vec<usize>,
+    tables: TableCache,
 }
 
 impl Session {
@@ -126,8 +188,8 @@ impl Session {
 
     /// Checks already-decoded text, reporting each step to `on` as it happens.
     pub fn check_text(&mut self, text: &str, encoding: Encoding, mut on: impl FnMut(Event<'_>)) {
-        let lines = self.source_lines(text);
-        let plan = model::plan(&lines);
+        let (lines, classes) = self.source_lines(text);
+        let plan = model::plan(&lines, &classes);
         on(Event::Read {
             encoding,
             units: plan.units.len(),
@@ -137,8 +199,18 @@ impl Session {
             let key = unit_key(&lines, planned, plan.doc_year);
             let known = kept.get(&key).or_else(|| self.units.get(&key)).cloned();
             let reused = known.is_some();
-            let unit =
-                known.unwrap_or_else(|| Arc::new(check_planned(&lines, planned, plan.doc_year)));
+            let unit = match known {
+                Some(u) => {
+                    self.tables.keep(&u.table_keys);
+                    u
+                }
+                None => Arc::new(check_planned(
+                    &lines,
+                    planned,
+                    plan.doc_year,
+                    Some(&mut self.tables),
+                )),
+            };
             on(Event::Unit {
                 index,
                 key,
@@ -148,25 +220,80 @@ impl Session {
             kept.insert(key, unit);
         }
         self.units = kept;
+        self.tables.finish();
         self.text = text.to_owned();
         self.lines = lines;
+        self.classes = classes;
     }
 
-    /// [`crate::source_lines`], taking each unchanged line from the last text.
-    fn source_lines(&mut self, text: &str) -> Vec<String> {
-        if crate::html::looks_like_html(text) || crate::html::looks_like_html(&self.text) {
-            return crate::source_lines(text);
+    /// [`crate::source_lines`] and their classes, taking the lines an edit did not touch (and
+    /// their classes) from the last text: the text before the first changed byte and after the
+    /// last one is the same, so are the lines wholly inside it, wherever they now stand.
+    fn source_lines(&mut self, text: &str) -> (Vec<String>, Vec<LineClass>) {
+        let html = |t: &str| crate::html::looks_like_html(t);
+        let known = self.lines.len() == self.classes.len() && self.lines.len() == self.raw.len();
+        if self.lines.is_empty() || !known || html(text) || html(&self.text) {
+            self.raw = text.split('\n').map(str::len).collect();
+            let lines = crate::source_lines(text);
+            let classes = LineClass::all(&lines);
+            return (lines, classes);
         }
-        let before: Vec<&str> = self.text.split('\n').collect();
-        let mut normalised = std::mem::take(&mut self.lines);
-        let reusable = before.len() == normalised.len();
-        text.split('\n')
-            .enumerate()
-            .map(|(i, raw)| match normalised.get_mut(i) {
-                Some(line) if reusable && before.get(i) == Some(&raw) => std::mem::take(line),
-                _ => crate::normalize::normalize_line(raw),
-            })
-            .collect()
+        let (old, new) = (self.text.as_bytes(), text.as_bytes());
+        let prefix = common_prefix(old, new);
+        let suffix = common_suffix(old, new, old.len().min(new.len()) - prefix);
+        // Unchanged: the lines whose end of line lies in the common prefix, and those whose
+        // preceding end of line lies in the common suffix.
+        let (mut head, mut head_bytes) = (0, 0);
+        while head < self.raw.len() && head_bytes + self.raw[head] < prefix {
+            head_bytes += self.raw[head] + 1;
+            head += 1;
+        }
+        let (mut tail, mut tail_bytes) = (0, 0);
+        while tail < self.raw.len() - head
+            && tail_bytes + self.raw[self.raw.len() - 1 - tail] < suffix
+        {
+            tail_bytes += self.raw[self.raw.len() - 1 - tail] + 1;
+            tail += 1;
+        }
+        let middle_raw = text
+            .get(head_bytes..new.len() - tail_bytes)
+            .unwrap_or_default();
+        // With nothing left between them, the middle is still one (empty) line.
+        let middle_raw: Vec<&str> = middle_raw.split('\n').collect();
+        let (mut lines, mut classes, mut raw) = (
+            std::mem::take(&mut self.lines),
+            std::mem::take(&mut self.classes),
+            std::mem::take(&mut self.raw),
+        );
+        let lines_end = keep_ends(&mut lines, head, tail);
+        let classes_end = keep_ends(&mut classes, head, tail);
+        let raw_end = keep_ends(&mut raw, head, tail);
+        for r in &middle_raw {
+            let line = crate::normalize::normalize_line(r);
+            classes.push(LineClass::of(&line));
+            lines.push(line);
+            raw.push(r.len());
+        }
+        lines.extend(lines_end);
+        classes.extend(classes_end);
+        raw.extend(raw_end);
+        self.raw = raw;
+        (lines, classes)
+    }
+
+    /// The last text with the bytes `from..to` replaced by `insert`, if the last text is the one
+    /// `base` fingerprints (see [`fingerprint`]) and the range falls on its char boundaries.
+    pub fn edited(&self, base: &str, from: usize, to: usize, insert: &str) -> Option<String> {
+        let last = &self.text;
+        let fits = from <= to && last.is_char_boundary(from) && last.is_char_boundary(to);
+        if !fits || fingerprint(last) != base {
+            return None;
+        }
+        let mut text = String::with_capacity(last.len() - (to - from) + insert.len());
+        text.push_str(&last[..from]);
+        text.push_str(insert);
+        text.push_str(&last[to..]);
+        Some(text)
     }
 
     /// Forgets every unit (the text was cleared).
@@ -241,17 +368,72 @@ mod tests {
         let text = format!("{}\n{}", seed("000"), seed("003"));
         let mut session = Session::new();
         run(&mut session, &text);
+        let mid = text.floor_char_boundary(text.len() / 2);
         for edited in [
             text.replacen("合计", "合 计", 1),
             format!("x\r\n{text}"),
-            text[..text.floor_char_boundary(text.len() / 2)].to_owned(),
+            text[..mid].to_owned(),
+            format!("{}\n\n新的一行\n{}", &text[..mid], &text[mid..]),
+            format!(
+                "{}{}",
+                &text[..mid],
+                &text[text.floor_char_boundary(mid + 500)..]
+            ),
+            format!("{text}\n"),
+            format!("\n{text}"),
+            text.replacen('\n', "", 3),
+            "a\nb".to_owned(),
+            "a\nb\n".to_owned(),
+            "\na\nb".to_owned(),
             String::new(),
             "<table><tr><td>1</td></tr></table>".to_owned(),
             text.clone(),
+            text.clone(),
         ] {
-            assert_eq!(session.source_lines(&edited), crate::source_lines(&edited));
+            let fresh = crate::source_lines(&edited);
+            let classes = LineClass::all(&fresh);
+            assert_eq!(session.source_lines(&edited), (fresh, classes));
             run(&mut session, &edited);
         }
+    }
+
+    #[test]
+    fn an_edit_in_one_table_rebuilds_that_table_only() {
+        let text = seed("004");
+        let mut session = Session::new();
+        run(&mut session, &text);
+        assert_eq!(session.tables.len(), 15, "seed 004 has 15 tables");
+        assert_eq!(session.tables.built(), 15);
+        let edited = text.replacen(
+            "30231\t公务用车运行维护费\t\t5.00",
+            "30231\t公务用车运行维护费\t\t6.00",
+            1,
+        );
+        assert_ne!(edited, text);
+        let checked = run(&mut session, &edited);
+        // The same 15 tables are kept; the session built one of them again.
+        assert_eq!(session.tables.len(), 15);
+        assert_eq!(session.tables.built(), 1);
+        assert_eq!(
+            checked[0].2,
+            check_text("x", &edited, Encoding::Utf8).units[0]
+        );
+    }
+
+    #[test]
+    fn an_edit_applies_to_the_text_it_was_made_on() {
+        let mut session = Session::new();
+        run(&mut session, "收入合计 10 万元");
+        let base = fingerprint("收入合计 10 万元");
+        let edited = session.edited(&base, 14, 15, "2").unwrap();
+        assert_eq!(edited, "收入合计 12 万元");
+        assert_eq!(session.edited(&fingerprint("别的"), 13, 14, "2"), None);
+        assert_eq!(
+            session.edited(&base, 1, 2, "x"),
+            None,
+            "not a char boundary"
+        );
+        assert_eq!(session.edited(&base, 5, 99, "x"), None);
     }
 
     #[test]
@@ -268,5 +450,32 @@ mod tests {
             after.into_iter().map(|u| u.2).collect::<Vec<_>>(),
             fresh.units
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, .. Default::default() })]
+
+        /// Any edit — characters or lines inserted or deleted anywhere — gives the same lines and
+        /// the same reports as reading the edited text afresh.
+        #[test]
+        fn edits_give_what_a_fresh_check_gives(
+            at in 0.0f64..1.0,
+            cut in 0usize..300,
+            insert in "[\\n\\t0-9.合计一二三表、]{0,12}",
+            seed_ix in 0usize..5,
+        ) {
+            let text = seed(["000", "001", "002", "003", "004"][seed_ix]);
+            let start = text.floor_char_boundary((text.len() as f64 * at) as usize);
+            let end = text.floor_char_boundary((start + cut).min(text.len()));
+            let edited = format!("{}{insert}{}", &text[..start], &text[end..]);
+            let mut session = Session::new();
+            run(&mut session, &text);
+            let fresh = crate::source_lines(&edited);
+            let classes = LineClass::all(&fresh);
+            let mut probe = session.clone();
+            proptest::prop_assert_eq!(probe.source_lines(&edited), (fresh, classes));
+            let reports: Vec<UnitReport> = run(&mut session, &edited).into_iter().map(|u| u.2).collect();
+            proptest::prop_assert_eq!(reports, check_text("x", &edited, Encoding::Utf8).units);
+        }
     }
 }

@@ -4,7 +4,7 @@ use crate::decode::Encoding;
 use crate::facts::{self, Fact};
 use crate::layout::{self, AmountUnit};
 use crate::normalize::fold_punct;
-use crate::table::{self, Block, Table, TableKind, TableMeta};
+use crate::table::{self, Block, LineClass, Table, TableKind, TableMeta};
 use serde::{Deserialize, Serialize};
 
 /// Which provincial template the disclosure follows; rules respect each one's conventions.
@@ -110,11 +110,12 @@ fn unit_key(meta: &TableMeta) -> Option<String> {
         .or_else(|| meta.unit_name.as_deref().map(fold_punct))
 }
 
-/// Finds the tables and splits them into units where the unit named in their preambles changes.
-pub fn plan(lines: &[String]) -> Plan {
+/// Finds the tables and splits them into units where the unit named in their preambles changes;
+/// `classes` are the lines' classes ([`LineClass::all`]).
+pub fn plan(lines: &[String], classes: &[LineClass]) -> Plan {
     let mut groups: Vec<(Option<String>, Vec<Block>)> = Vec::new();
-    for b in table::detect::detect_blocks(lines) {
-        let key = unit_key(&table::block_meta(lines, &b));
+    for b in table::detect::detect_blocks(lines, classes) {
+        let key = unit_key(&table::block_meta(classes, &b));
         let starts_new = match (groups.last(), &key) {
             (None, _) => true,
             // A unit named again after another one starts a new unit (a paste can hold the
@@ -160,7 +161,7 @@ pub fn plan(lines: &[String]) -> Plan {
 
 /// Rebuilds a document: every unit of the plan.
 pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
-    let plan = plan(&lines);
+    let plan = plan(&lines, &LineClass::all(&lines));
     let units = plan
         .units
         .iter()
@@ -221,6 +222,16 @@ fn unit_start(lines: &[String], title_line: usize) -> usize {
 /// Rebuilds one unit from its plan: its tables, who and when, and the figures its prose states.
 pub fn build_unit(lines: &[String], plan: &UnitPlan, doc_year: Option<u16>) -> Unit {
     let tables = table::build_tables(lines, &plan.blocks);
+    with_tables(lines, plan, doc_year, tables)
+}
+
+/// A unit from its plan and its tables already rebuilt (by [`table::build_tables_with`]).
+pub fn with_tables(
+    lines: &[String],
+    plan: &UnitPlan,
+    doc_year: Option<u16>,
+    tables: Vec<Table>,
+) -> Unit {
     let span = plan.span;
     let code = tables.iter().find_map(|t| t.meta.unit_code.clone());
     let name = tables.iter().find_map(|t| t.meta.unit_name.clone());

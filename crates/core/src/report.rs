@@ -42,10 +42,45 @@ pub struct UnitReport {
     pub amount_unit: AmountUnit,
     pub lines: [usize; 2],
     pub tables: Vec<TableSummary>,
+    /// The tables this unit must publish, and which of them it does not.
+    pub required_tables: RequiredTables,
     pub facts: Vec<Fact>,
     pub findings: Vec<Finding>,
     /// How each rule came out: passed, failed, or not applicable (and why).
     pub rules: Vec<Outcome>,
+}
+
+/// The tables a unit must publish (by its kind of disclosure) and the ones missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredTables {
+    pub expected: Vec<TableKind>,
+    pub missing: Vec<TableKind>,
+}
+
+impl RequiredTables {
+    pub fn found(&self) -> usize {
+        self.expected.len() - self.missing.len()
+    }
+}
+
+impl UnitReport {
+    /// Counts of the rules by outcome: (passed, failed, not applicable).
+    pub fn outcome_counts(&self) -> (usize, usize, usize) {
+        let count = |f: fn(&Status) -> bool| self.rules.iter().filter(|o| f(&o.status)).count();
+        (
+            count(|s| *s == Status::Passed),
+            count(|s| *s == Status::Failed),
+            count(|s| matches!(s, Status::NotApplicable(_))),
+        )
+    }
+
+    /// How many findings of this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
 }
 
 impl UnitReport {
@@ -58,6 +93,10 @@ impl UnitReport {
             amount_unit: unit.amount_unit,
             lines: [unit.lines.0, unit.lines.1],
             tables: unit.tables.iter().map(TableSummary::from).collect(),
+            required_tables: RequiredTables {
+                expected: unit.required_tables().to_vec(),
+                missing: unit.missing_tables(),
+            },
             facts: unit.facts.clone(),
             findings,
             rules,
@@ -65,20 +104,21 @@ impl UnitReport {
     }
 }
 
-/// One checked input.
+/// One checked input. `U` is how each unit is carried: the core's [`UnitReport`], or (in the
+/// page) the same report already serialised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FileReport {
+pub struct FileReport<U = UnitReport> {
     pub path: String,
     /// The encoding the bytes were read in; absent when the input was unusable.
     pub encoding: Option<Encoding>,
-    pub units: Vec<UnitReport>,
+    pub units: Vec<U>,
     /// Why the input could not be used, in Chinese and English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
-impl FileReport {
-    pub fn new(path: &str, encoding: Encoding, units: Vec<UnitReport>) -> Self {
+impl<U> FileReport<U> {
+    pub fn new(path: &str, encoding: Encoding, units: Vec<U>) -> Self {
         FileReport {
             path: path.to_owned(),
             encoding: Some(encoding),
@@ -95,13 +135,22 @@ impl FileReport {
             error: Some(error),
         }
     }
+}
 
+impl FileReport {
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.units.iter().flat_map(|u| u.findings.iter())
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Report {
-    pub files: Vec<FileReport>,
+/// The report of a run: what `yusuan check --format json` prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report<U = UnitReport> {
+    pub files: Vec<FileReport<U>>,
+}
+
+impl<U> Default for Report<U> {
+    fn default() -> Self {
+        Report { files: Vec::new() }
+    }
 }

@@ -1,30 +1,14 @@
 //! Exports: the CLI's JSON report, a CSV of findings, and downloading them — all in the browser.
 
+use crate::protocol::to_js;
 use crate::run::UnitEntry;
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
-use yusuan_core::report::{FileReport, Report};
+use yusuan_core::report::Report;
 
-/// A value as a plain JavaScript object, shaped as its JSON would be.
-pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
-}
-
-/// `target[key] = value`.
-pub fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
-}
-
-/// The report of one input as the CLI writes it (`{"files": [report]}`).
-pub fn report_to_js(report: &FileReport) -> JsValue {
-    to_js(&Report {
-        files: vec![report.clone()],
-    })
-}
-
-/// A report object as indented JSON text.
-pub fn to_json(report: &JsValue) -> String {
-    js_sys::JSON::stringify_with_replacer_and_space(report, &JsValue::NULL, &JsValue::from(2))
+/// A report as indented JSON text, serialised from the core's own types (the CLI's schema).
+pub fn to_json<U: Serialize>(report: &Report<U>) -> String {
+    js_sys::JSON::stringify_with_replacer_and_space(&to_js(report), &JsValue::NULL, &2.into())
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default()
@@ -77,15 +61,7 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(text, Some(mime)));
     if let Some(a) = doc
         .create_element("a")
         .ok()
@@ -95,25 +71,25 @@ pub fn download(name: &str, mime: &str, text: &str) {
         a.set_download(name);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// `window.yusuan.check(text)`: lets other pages embed the checker.
+/// `window.yusuan.check(text)`: lets other pages embed the checker; it returns the CLI's report.
 pub fn install_js_api() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let check = wasm_bindgen::closure::Closure::<dyn Fn(String) -> JsValue>::new(|text: String| {
-        report_to_js(&yusuan_core::check_bytes("text", text.as_bytes()))
+        to_js(&Report {
+            files: vec![yusuan_core::check_bytes("text", text.as_bytes())],
+        })
     });
-    let api: JsValue = js_sys::Object::new().into();
-    set(&api, "check", check.as_ref().unchecked_ref());
-    set(
-        &api,
-        "version",
-        &JsValue::from_str(env!("CARGO_PKG_VERSION")),
-    );
-    set(&window, "yusuan", &api);
+    let api = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&api, &key.into(), value).is_ok();
+    let ready = set("check", check.as_ref().unchecked_ref())
+        && set("version", &env!("CARGO_PKG_VERSION").into());
+    if ready {
+        let _ = js_sys::Reflect::set(&window, &"yusuan".into(), &api);
+    }
     // The API lives as long as the page.
     check.forget();
 }

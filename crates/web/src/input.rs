@@ -62,15 +62,13 @@ pub fn from_bytes(name: String, bytes: &[u8]) -> Loaded {
 
 /// Reads a browser File.
 pub async fn read_file(file: web_sys::File) -> Loaded {
+    let file = gloo_file::File::from(file);
     let name = file.name();
-    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-        Ok(buf) => {
-            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-            from_bytes(name, &bytes)
-        }
-        Err(_) => Loaded::Unusable {
+    match gloo_file::futures::read_as_bytes(&file).await {
+        Ok(bytes) => from_bytes(name, &bytes),
+        Err(e) => Loaded::Unusable {
             name,
-            why: "浏览器无法读取这个文件 (the browser could not read the file)".into(),
+            why: format!("浏览器无法读取这个文件 (the browser could not read the file: {e})"),
         },
     }
 }

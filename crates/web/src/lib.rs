@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod input;
+pub mod protocol;
 pub mod run;
 pub mod samples;
 pub mod shown;
@@ -14,7 +15,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use yusuan_core::report::{Finding, Severity};
 use yusuan_core::rules::{self, Family};
-use yusuan_core::TableKind;
 
 const DRAFT_KEY: &str = "yusuan.draft";
 const LANG_KEY: &str = "yusuan.lang";
@@ -34,8 +34,26 @@ fn size_note(l: Lang, text: &str) -> String {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+/// A text kept in the browser's local storage. (As plain text: gloo's typed `get`/`set` encode
+/// values as JSON, which would link serde_json for nothing and re-encode a megabyte draft.)
+fn stored(key: &str) -> Option<String> {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::raw()
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+/// Keeps a text in local storage; false when the browser refuses (over its quota).
+fn store(key: &str, value: &str) -> bool {
+    use gloo_storage::Storage;
+    let kept = gloo_storage::LocalStorage::raw()
+        .set_item(key, value)
+        .is_ok();
+    if !kept {
+        gloo_storage::LocalStorage::delete(key);
+    }
+    kept
 }
 
 /// The page's language: Chinese first, English on request.
@@ -59,34 +77,16 @@ fn lang() -> ReadSignal<Lang> {
 }
 
 fn severity_name(l: Lang, s: Severity) -> &'static str {
-    match l {
-        Lang::Zh => s.zh(),
-        Lang::En => match s {
-            Severity::Error => "Error",
-            Severity::Warning => "Warning",
-            Severity::Info => "Note",
-        },
-    }
+    l.pick(s.zh(), s.en())
 }
 
 fn family_name(l: Lang, f: Family) -> &'static str {
-    match l {
-        Lang::Zh => f.zh(),
-        Lang::En => match f {
-            Family::Table => "Within tables",
-            Family::Balance => "Balances",
-            Family::Cross => "Across tables",
-            Family::Text => "Text and tables",
-            Family::Performance => "Performance targets",
-            Family::Completeness => "Completeness",
-            Family::Codes => "Classification codes",
-        },
-    }
+    l.pick(f.zh(), f.en())
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let saved_lang = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let saved_lang = stored(LANG_KEY);
     let (lang, set_lang) = signal(if saved_lang.as_deref() == Some("en") {
         Lang::En
     } else {
@@ -95,9 +95,7 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     Effect::new(move |_| {
         let l = lang.get();
-        if let Some(s) = storage() {
-            let _ = s.set_item(LANG_KEY, l.pick("zh", "en"));
-        }
+        store(LANG_KEY, l.pick("zh", "en"));
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
@@ -110,9 +108,7 @@ pub fn App() -> impl IntoView {
     // `text` is what was last checked; `shown` is written into the text area only when the text
     // comes from elsewhere (a file, a sample, a table paste) — writing back what the user just
     // typed or pasted would make the browser lay out a large text a second time.
-    let saved = storage()
-        .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
-        .unwrap_or_default();
+    let saved = stored(DRAFT_KEY).unwrap_or_default();
     let big = saved.len() > SHOW_LIMIT;
     let (draft, set_draft) = signal(saved.clone());
     let (shown, set_shown) = signal(if big { String::new() } else { saved.clone() });
@@ -122,19 +118,12 @@ pub fn App() -> impl IntoView {
     // Browsers keep about 5 MB per site; a larger draft cannot be saved, and the user is told.
     let (draft_kept, set_draft_kept) = signal(true);
     Effect::new(move |_| {
-        let kept = storage().is_some_and(|s| s.set_item(DRAFT_KEY, &draft.get()).is_ok());
-        if !kept {
-            if let Some(s) = storage() {
-                let _ = s.remove_item(DRAFT_KEY);
-            }
-        }
-        set_draft_kept.set(kept);
+        set_draft_kept.set(store(DRAFT_KEY, &draft.get()));
     });
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // The typing pause: dropping the timeout cancels it.
+    let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
     let set_now = move |t: String| {
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
+        pending.set_value(None);
         set_draft.set(t.clone());
         set_text.set(t);
     };
@@ -146,10 +135,10 @@ pub fn App() -> impl IntoView {
     };
     let typed = move |t: String| {
         set_draft.set(t.clone());
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        pending.set_value(set_timeout_with_handle(move || set_text.set(t), DEBOUNCE).ok());
+        let wait = DEBOUNCE.as_millis() as u32;
+        pending.set_value(Some(gloo_timers::callback::Timeout::new(wait, move || {
+            set_text.set(t)
+        })));
     };
     // Every change of the text to check starts a check (off the main thread) that supersedes
     // the one still running.
@@ -164,6 +153,14 @@ pub fn App() -> impl IntoView {
         }
     });
     let results = checker.results;
+    let outcome = Memo::new(move |_| {
+        results.checked.with(|c| match c {
+            None => Outcome::Nothing,
+            Some(c) if c.error.is_some() => Outcome::Unusable,
+            Some(c) if c.units == 0 && !c.cancelled => Outcome::NoUnits,
+            Some(_) => Outcome::Units,
+        })
+    });
     let state = move || {
         if results.progress.with(Option::is_some) {
             "running"
@@ -308,14 +305,28 @@ pub fn App() -> impl IntoView {
                 })}
             </section>
             <section class="results" data-testid="results" aria-live="polite" data-state=state
-                data-runs-in=move || results.in_worker.get().map(|w| if w { "worker" } else { "page" })>
+                data-runs-in=move || results.in_worker.get().map(|w| if w { "worker" } else { "page" })
+                data-check-ms=move || results.last_ms.get()
+                data-fresh=move || results.fresh.get()>
                 <ProgressView checker=checker/>
                 {move || {
+                    // Rebuilt only when the kind of outcome changes: a re-check that still finds
+                    // units keeps the summary, and the unchanged units' views with it.
                     let l = lang.get();
-                    match results.checked.get() {
-                        None if results.progress.with(Option::is_some) => ().into_any(),
-                        None => view! { <p class="hint">{l.pick("尚未输入内容。", "Nothing to check yet.")}</p> }.into_any(),
-                        Some(c) => view! { <Summary checker=checker checked=c/> }.into_any(),
+                    match outcome.get() {
+                        Outcome::Nothing if results.progress.with(Option::is_some) => ().into_any(),
+                        Outcome::Nothing => view! { <p class="hint">{l.pick("尚未输入内容。", "Nothing to check yet.")}</p> }.into_any(),
+                        Outcome::Unusable => {
+                            let err = results.checked.with_untracked(|c| c.as_ref().and_then(|c| c.error.clone()));
+                            view! { <p class="error" data-testid="error" role="alert">{err}</p> }.into_any()
+                        }
+                        Outcome::NoUnits => view! {
+                            <p class="hint" data-testid="no-units">{l.pick(
+                                "没有找到预算表。请粘贴包含“收支总表”等表格的公开文本。",
+                                "No budget tables found. Paste a disclosure that contains tables such as the 收支总表.",
+                            )}</p>
+                        }.into_any(),
+                        Outcome::Units => view! { <Summary checker=checker/> }.into_any(),
                     }
                 }}
             </section>
@@ -359,51 +370,55 @@ fn ProgressView(checker: Checker) -> impl IntoView {
     }
 }
 
+/// What the results panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Nothing,
+    Unusable,
+    NoUnits,
+    Units,
+}
+
 #[component]
-fn Summary(checker: Checker, checked: run::Checked) -> impl IntoView {
+fn Summary(checker: Checker) -> impl IntoView {
     let l = lang().get_untracked();
     let results = checker.results;
-    if let Some(err) = checked.error.clone() {
-        return view! { <p class="error" data-testid="error" role="alert">{err}</p> }.into_any();
-    }
-    let cancelled = checked.cancelled.then(|| {
+    let cancelled = move || {
+        let c = results.checked.get().filter(|c| c.cancelled)?;
         let done = results.units.with_untracked(Vec::len);
-        let text = checked.text.clone();
-        view! {
+        let text = c.text.clone();
+        Some(view! {
             <p class="status" data-testid="cancelled" role="status">
                 {l.pick(
-                    &format!("检查已取消：已核对 {done} / {} 个单位。", checked.units),
-                    &format!("Check cancelled: {done} of {} units checked.", checked.units),
+                    &format!("检查已取消：已核对 {done} / {} 个单位。", c.units),
+                    &format!("Check cancelled: {done} of {} units checked.", c.units),
                 ).to_owned()}
                 <button data-testid="recheck" on:click=move |_| checker.start(text.to_string())>{l.pick("重新检查", "Check again")}</button>
             </p>
-        }
-    });
-    if checked.units == 0 && !checked.cancelled {
-        return view! {
-            <p class="hint" data-testid="no-units">{l.pick(
-                "没有找到预算表。请粘贴包含“收支总表”等表格的公开文本。",
-                "No budget tables found. Paste a disclosure that contains tables such as the 收支总表.",
-            )}</p>
-        }
-        .into_any();
-    }
-    let text = checked.text.clone();
+        })
+    };
+    // A unit cites lines of the text it was checked in; a unit kept from an earlier check has
+    // the same lines in the text now shown.
+    let text = move || {
+        results
+            .checked
+            .with_untracked(|c| c.as_ref().map(|c| c.text.clone()))
+            .unwrap_or_else(|| Arc::from(""))
+    };
     view! {
         {cancelled}
         <div class="exports" role="group" aria-label=l.pick("导出", "Export")>
-            <button data-testid="export-json" on:click=move |_| export::download("yusuan-report.json", "application/json", &export::to_json(&checker.report_js()))>{l.pick("导出 JSON", "Export JSON")}</button>
+            <button data-testid="export-json" on:click=move |_| export::download("yusuan-report.json", "application/json", &export::to_json(&checker.report()))>{l.pick("导出 JSON", "Export JSON")}</button>
             <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&results.units.get_untracked()))>{l.pick("导出 CSV", "Export CSV")}</button>
             <button data-testid="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{l.pick("打印报告", "Print report")}</button>
         </div>
         <UnitIndex checker=checker/>
         <div data-testid="summary" class:many=move || results.units.with(|u| u.len() > 8)>
-            <For each=move || results.units.get() key=|u| (u.check, u.index) let:entry>
-                <UnitView entry=entry text=text.clone()/>
+            <For each=move || results.units.get() key=|u| (u.key, u.index) let:entry>
+                <UnitView entry=entry text=text()/>
             </For>
         </div>
     }
-    .into_any()
 }
 
 /// For a paste of several units: one line per unit with its counts, linking to it — a county's
@@ -425,7 +440,7 @@ fn UnitIndex(checker: Checker) -> impl IntoView {
             }
             let with_errors = u
                 .iter()
-                .filter(|e| count(&e.unit.findings, Severity::Error) > 0)
+                .filter(|e| e.unit.count(Severity::Error) > 0)
                 .count();
             match l {
                 Lang::Zh => format!(
@@ -444,12 +459,13 @@ fn UnitIndex(checker: Checker) -> impl IntoView {
             <nav class="unit-index" data-testid="unit-index" aria-label=l.pick("单位一览", "Units")>
                 <p class="totals" data-testid="unit-totals">{totals}</p>
                 <ol>
-                    <For each=move || units.get() key=|u| (u.check, u.index) let:entry>
+                    <For each=move || units.get() key=|u| (u.key, u.index) let:entry>
                         {
-                            let e = count(&entry.unit.findings, Severity::Error);
-                            let w = count(&entry.unit.findings, Severity::Warning);
-                            let name = entry.unit.name.clone().unwrap_or_else(|| l.pick("（未识别单位）", "(unnamed unit)").into());
-                            let label = format!("{} {name}", entry.unit.code.clone().unwrap_or_default()).trim().to_owned();
+                            let e = entry.unit.count(Severity::Error);
+                            let w = entry.unit.count(Severity::Warning);
+                            let report = &entry.unit;
+                            let name = report.name.clone().unwrap_or_else(|| l.pick("（未识别单位）", "(unnamed unit)").into());
+                            let label = format!("{} {name}", report.code.clone().unwrap_or_default()).trim().to_owned();
                             let class = if e > 0 { "sev-error" } else if w > 0 { "sev-warning" } else { "sev-info" };
                             view! {
                                 <li data-testid="unit-link" data-errors=e>
@@ -470,15 +486,15 @@ fn UnitIndex(checker: Checker) -> impl IntoView {
     }
 }
 
-/// The tables the template requires (DIS-001's list): how many were found, and which are missing.
+/// The tables the unit must publish (from its report): how many were found, and which not.
 fn required_tables(l: Lang, unit: &UnitShown) -> impl IntoView {
-    let missing: Vec<&str> = TableKind::REQUIRED
+    let required = &unit.required_tables;
+    let missing: Vec<&str> = required
+        .missing
         .iter()
-        .filter(|k| !unit.tables.iter().any(|t| t.kind == **k))
-        .map(|k| k.zh())
+        .map(|k| l.pick(k.zh(), k.en()))
         .collect();
-    let found = TableKind::REQUIRED.len() - missing.len();
-    let total = TableKind::REQUIRED.len();
+    let (found, total) = (required.found(), required.expected.len());
     let head = match l {
         Lang::Zh => format!("必须公开的表：找到 {found} / {total} 张"),
         Lang::En => format!("Required tables: {found} of {total} found"),
@@ -489,7 +505,7 @@ fn required_tables(l: Lang, unit: &UnitShown) -> impl IntoView {
         format!(
             "{}{}",
             l.pick("；缺少：", "; missing: "),
-            missing.join("、")
+            missing.join(l.pick("、", ", "))
         )
     };
     view! {
@@ -498,35 +514,32 @@ fn required_tables(l: Lang, unit: &UnitShown) -> impl IntoView {
     }
 }
 
-fn count(findings: &[Finding], s: Severity) -> usize {
-    findings.iter().filter(|f| f.severity == s).count()
-}
-
 #[component]
 fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
     let l = lang().get_untracked();
-    let unit: &UnitShown = &entry.unit;
     let shared = entry.unit.clone();
-    let year = unit
+    let unit: &UnitShown = &entry.unit;
+    let report = unit;
+    let year = report
         .year
         .map(|y| y.to_string())
         .unwrap_or_else(|| "?".into());
-    let name = unit
+    let name = report
         .name
         .clone()
         .unwrap_or_else(|| l.pick("（未识别单位）", "(unnamed unit)").into());
     let title = format!(
         "{} {} · {}",
-        unit.code.clone().unwrap_or_default(),
+        report.code.clone().unwrap_or_default(),
         name,
         l.pick(&format!("{year}年"), &year)
     );
     let (errors, warnings, infos) = (
-        count(&unit.findings, Severity::Error),
-        count(&unit.findings, Severity::Warning),
-        count(&unit.findings, Severity::Info),
+        unit.count(Severity::Error),
+        unit.count(Severity::Warning),
+        unit.count(Severity::Info),
     );
-    let (passed, failed, na) = (unit.passed, unit.failed, unit.not_applicable);
+    let (passed, failed, na) = report.outcomes;
     let required = required_tables(l, unit);
     let (filter, set_filter) = signal(None::<Severity>);
     // Findings about one table only: (first line, last line) of the chosen table.
@@ -536,7 +549,7 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
         .iter()
         .map(|t| (t.title.clone(), t.lines.0, t.lines.1))
         .collect();
-    let findings = unit.findings.clone();
+    let findings = report.findings.clone();
     let mut families: Vec<Family> = findings
         .iter()
         .filter_map(|f| rules::find(f.rule.as_str()))
@@ -559,12 +572,12 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
         Lang::Zh => format!(
             "　规则：通过 {passed} · 未通过 {failed} · 不适用 {na}　表格 {} 张 · 说明中的数字 {} 个",
             unit.tables.len(),
-            unit.facts
+            report.facts
         ),
         Lang::En => format!(
             "   Rules: {passed} passed · {failed} failed · {na} not applicable   {} tables · {} figures in the text",
             unit.tables.len(),
-            unit.facts
+            report.facts
         ),
     };
     view! {

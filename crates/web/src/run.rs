@@ -2,16 +2,26 @@
 //! can run), follows its steps, publishes the results, and cancels it on request or when newer
 //! text supersedes it.
 //!
-//! Results are published all at once when a check is quick, so re-checking while typing does not
-//! flicker; a check that takes longer than [`PROGRESSIVE_AFTER_MS`] shows each unit as it arrives.
+//! The page keeps the units of the last check by key and tells the worker which it holds: an
+//! edit in one unit of a large paste brings back that one unit, and the others keep their place
+//! on the page untouched. Results are published all at once when a check is quick, so
+//! re-checking while typing does not flicker; a check that takes longer than
+//! [`PROGRESSIVE_AFTER_MS`] shows each unit as it arrives.
 
-use crate::export::{set, to_js};
+use crate::protocol::{
+    answer, from_js, key_of, preserve, to_js, FromWorker, Preserved, Text, ToWorker,
+};
 use crate::shown::UnitShown;
-use crate::worker::{self, Arrived};
+use crate::worker;
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use std::collections::VecDeque;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use yusuan_core::check::Session;
+use yusuan_core::report::{FileReport, Report};
 use yusuan_core::Encoding;
 
 /// A check slower than this shows its units as they come.
@@ -27,9 +37,9 @@ pub const PASTE_NAME: &str = "粘贴内容";
 /// One checked unit, shared by the views without copying.
 #[derive(Clone)]
 pub struct UnitEntry {
-    /// Which check it belongs to: a new check's units are new views.
-    pub check: u64,
     pub index: usize,
+    /// The unit's key: a unit whose text did not change keeps its key, and its view.
+    pub key: u64,
     pub unit: Arc<UnitShown>,
 }
 
@@ -61,6 +71,10 @@ pub struct Results {
     pub progress: RwSignal<Option<Progress>>,
     /// Where the last check ran: `Some(true)` in the worker, `Some(false)` on the page.
     pub in_worker: RwSignal<Option<bool>>,
+    /// Milliseconds from sending the last text to showing its results.
+    pub last_ms: RwSignal<Option<u32>>,
+    /// Units of the last check that were checked again (not kept from the check before).
+    pub fresh: RwSignal<usize>,
 }
 
 /// The running check's state, kept on the main thread.
@@ -70,22 +84,28 @@ struct Runner {
     worker: Option<web_sys::Worker>,
     /// Which worker is current: messages from an ended one are ignored.
     worker_id: u64,
+    listeners: Vec<EventListener>,
     spawning: bool,
-    /// Set when a worker could not be started: check on the main thread from then on.
-    no_worker: bool,
+    /// Set when a worker could not be started: check on the main thread from then on, with
+    /// this session.
+    here: Option<Session>,
     busy: bool,
     text: Arc<str>,
     started_ms: f64,
     progressive: bool,
     header: Option<Checked>,
     pending: Vec<UnitEntry>,
-    /// Each unit's full report (the CLI's JSON), for export: pending, then published.
-    pending_reports: Vec<JsValue>,
-    reports: Vec<JsValue>,
-    handlers: Vec<Closure<dyn FnMut(web_sys::MessageEvent)>>,
+    fresh: usize,
+    /// The units the page shows, by key: what the worker leaves out is taken from here. (A
+    /// paste holds tens of units, a few hundred at most: a list searched in order will do.)
+    held: Vec<(u64, Arc<UnitShown>)>,
+    /// Each held or arriving unit's full report (the CLI's JSON, as a JavaScript value), for export.
+    reports: Vec<(u64, Preserved)>,
     /// Messages from the worker not yet handled, and whether a slice to handle them is due.
-    inbox: std::collections::VecDeque<JsValue>,
+    inbox: VecDeque<JsValue>,
     draining: bool,
+    /// The last text posted, and to which worker: the next text goes as an edit of it.
+    posted: Option<(u64, Arc<str>)>,
 }
 
 impl Runner {
@@ -94,7 +114,7 @@ impl Runner {
         if let Some(w) = self.worker.take() {
             w.terminate();
         }
-        self.handlers.clear();
+        self.listeners.clear();
         self.worker_id += 1;
         self.inbox.clear();
     }
@@ -116,6 +136,8 @@ impl Checker {
                 units: RwSignal::new(Vec::new()),
                 progress: RwSignal::new(None),
                 in_worker: RwSignal::new(None),
+                last_ms: RwSignal::new(None),
+                fresh: RwSignal::new(0),
             },
         }
     }
@@ -132,7 +154,7 @@ impl Checker {
             r.progressive = false;
             r.header = None;
             r.pending.clear();
-            r.pending_reports.clear();
+            r.fresh = 0;
             r.inbox.clear();
         });
         self.results
@@ -147,11 +169,12 @@ impl Checker {
         self.runner.update_value(|r| {
             r.check += 1;
             r.busy = false;
+            r.held.clear();
+            r.reports.clear();
         });
         self.results.progress.set(None);
         self.results.checked.set(None);
         self.results.units.set(Vec::new());
-        self.runner.update_value(|r| r.reports.clear());
     }
 
     /// Stops the running check; what was checked so far stays on show, marked as cancelled.
@@ -160,23 +183,18 @@ impl Checker {
             return;
         }
         self.stop_worker_if_busy();
-        let text = self.runner.with_value(|r| r.text.clone());
-        let check = self.runner.with_value(|r| r.check);
         self.runner.update_value(|r| {
             r.busy = false;
-            if r.header.is_none() {
-                r.header = Some(Checked {
-                    check,
-                    text,
-                    encoding: None,
-                    error: None,
-                    units: 0,
-                    cancelled: false,
-                });
-            }
-            if let Some(h) = r.header.as_mut() {
-                h.cancelled = true;
-            }
+            let (check, text) = (r.check, r.text.clone());
+            let header = r.header.get_or_insert(Checked {
+                check,
+                text,
+                encoding: None,
+                error: None,
+                units: 0,
+                cancelled: false,
+            });
+            header.cancelled = true;
         });
         self.publish_all();
         self.results.progress.set(None);
@@ -190,16 +208,39 @@ impl Checker {
         });
     }
 
+    /// The request for the current text: the keys the page holds need not come back. To the
+    /// worker that was sent the last text, the text goes as an edit of that one.
+    fn request(self, edit: bool) -> ToWorker {
+        self.runner.with_value(|r| {
+            let last = r.posted.as_ref().filter(|(w, _)| *w == r.worker_id && edit);
+            ToWorker::Check {
+                text: match last {
+                    Some((_, last)) => Text::edit(last, &r.text),
+                    None => Text::Whole(r.text.to_string()),
+                },
+                known: r.held.iter().map(|(k, _)| format!("{k:016x}")).collect(),
+            }
+        })
+    }
+
+    /// Posts the current text to the worker (as an edit when it can).
+    fn post(self, w: &web_sys::Worker, edit: bool) -> bool {
+        let sent = w.post_message(&to_js(&self.request(edit))).is_ok();
+        self.runner
+            .update_value(|r| r.posted = Some((r.worker_id, r.text.clone())));
+        sent
+    }
+
     /// Sends the current text to the worker, starting one if needed.
     fn dispatch(self) {
-        let (no_worker, spawning, worker, text) = self
+        let (here, spawning, worker) = self
             .runner
-            .with_value(|r| (r.no_worker, r.spawning, r.worker.clone(), r.text.clone()));
-        if no_worker {
+            .with_value(|r| (r.here.is_some(), r.spawning, r.worker.clone()));
+        if here {
             return self.check_here();
         }
         if let Some(w) = worker {
-            if w.post_message(&JsValue::from_str(&text)).is_err() {
+            if !self.post(&w, true) {
                 self.fall_back();
             }
             return;
@@ -214,7 +255,7 @@ impl Checker {
     pub fn warm_up(self) {
         let idle = self
             .runner
-            .with_value(|r| !r.no_worker && !r.spawning && r.worker.is_none());
+            .with_value(|r| r.here.is_none() && !r.spawning && r.worker.is_none());
         if idle {
             self.start_worker();
         }
@@ -245,29 +286,26 @@ impl Checker {
     /// Makes `w` the current worker and listens to it.
     fn adopt(self, w: web_sys::Worker) {
         let id = self.runner.with_value(|r| r.worker_id) + 1;
-        let on_message =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                if self.runner.with_value(|r| r.worker_id) != id {
-                    return;
-                }
-                self.runner.update_value(|r| r.inbox.push_back(ev.data()));
+        let current = move || self.runner.with_value(|r| r.worker_id) == id;
+        let on_message = EventListener::new(&w, "message", move |ev| {
+            if let (true, Some(m)) = (current(), ev.dyn_ref::<web_sys::MessageEvent>()) {
+                self.runner.update_value(|r| r.inbox.push_back(m.data()));
                 self.drain_soon();
-            });
+            }
+        });
         // A worker that cannot run (a host's policy forbids it): check on the main thread.
-        let on_error = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
-            if self.runner.with_value(|r| r.worker_id) == id {
+        let on_error = EventListener::new(&w, "error", move |_| {
+            if current() {
                 web_sys::console::warn_1(
                     &"yusuan: the worker failed; checking on the main thread".into(),
                 );
                 self.fall_back();
             }
         });
-        w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         self.runner.update_value(|r| {
             r.worker_id = id;
             r.worker = Some(w);
-            r.handlers = vec![on_message, on_error];
+            r.listeners = vec![on_message, on_error];
         });
     }
 
@@ -276,7 +314,7 @@ impl Checker {
             .runner
             .try_update_value(|r| !std::mem::replace(&mut r.draining, true));
         if due == Some(true) {
-            set_timeout(move || self.drain(), std::time::Duration::ZERO);
+            Timeout::new(0, move || self.drain()).forget();
         }
     }
 
@@ -292,12 +330,12 @@ impl Checker {
                 self.runner.update_value(|r| r.draining = false);
                 return;
             };
-            if let Some(step) = worker::from_message(&message) {
+            if let Some(step) = from_js::<FromWorker>(message) {
                 self.results.in_worker.set(Some(true));
                 self.on_step(step);
             }
             if js_sys::Date::now() - start > SLICE_MS {
-                set_timeout(move || self.drain(), std::time::Duration::ZERO);
+                Timeout::new(0, move || self.drain()).forget();
                 return;
             }
         }
@@ -319,7 +357,7 @@ impl Checker {
     fn fall_back(self) {
         self.runner.update_value(|r| {
             r.end_worker();
-            r.no_worker = true;
+            r.here.get_or_insert_with(Session::new);
         });
         if self.runner.with_value(|r| r.busy) {
             self.check_here();
@@ -328,63 +366,52 @@ impl Checker {
 
     /// The same steps on the main thread.
     fn check_here(self) {
-        let text = self.runner.with_value(|r| r.text.clone());
+        let request = self.request(false);
+        let Some(mut session) = self.runner.try_update_value(|r| r.here.take()).flatten() else {
+            return;
+        };
         self.results.in_worker.set(Some(false));
-        worker::check_in_steps(&text, |step| self.on_step(worker::arrived_here(step)));
+        answer(&mut session, request, preserve, |step| self.on_step(step));
+        self.runner.update_value(|r| r.here = Some(session));
     }
 
-    fn on_step(self, step: Arrived) {
+    fn on_step(self, step: FromWorker) {
         let check = self.runner.with_value(|r| r.check);
         match step {
-            Arrived::Read(read) => {
+            FromWorker::Read {
+                encoding,
+                units,
+                error,
+            } => {
                 self.runner.update_value(|r| {
                     r.header = Some(Checked {
                         check,
                         text: r.text.clone(),
-                        encoding: read.encoding,
-                        error: read.error,
-                        units: read.units,
+                        encoding,
+                        error,
+                        units,
                         cancelled: false,
                     });
                 });
                 self.results.progress.set(Some(Progress {
                     done: 0,
-                    total: read.units,
+                    total: units,
                 }));
             }
-            Arrived::Unit {
-                index,
-                shown,
-                report,
-            } => {
-                let entry = UnitEntry {
-                    check,
-                    index,
-                    unit: Arc::from(shown),
-                };
-                let total = self
-                    .runner
-                    .with_value(|r| r.header.as_ref().map_or(0, |h| h.units));
-                self.results.progress.set(Some(Progress {
-                    done: index + 1,
-                    total,
-                }));
-                self.runner.update_value(|r| r.pending_reports.push(report));
-                if self.runner.with_value(|r| r.progressive) {
-                    self.runner
-                        .update_value(|r| r.reports.append(&mut r.pending_reports));
-                    self.results.units.update(|v| v.push(entry));
-                } else {
-                    self.runner.update_value(|r| r.pending.push(entry));
-                    let slow = js_sys::Date::now() - self.runner.with_value(|r| r.started_ms)
-                        > PROGRESSIVE_AFTER_MS;
-                    if slow {
-                        self.runner.update_value(|r| r.progressive = true);
-                        self.publish_all();
+            FromWorker::Resend => {
+                let worker = self.runner.with_value(|r| r.worker.clone());
+                if let Some(w) = worker {
+                    if !self.post(&w, false) {
+                        self.fall_back();
                     }
                 }
             }
-            Arrived::Done => {
+            FromWorker::Unit { index, key, unit } => {
+                if let Some(key) = key_of(&key) {
+                    self.on_unit(index, key, unit)
+                }
+            }
+            FromWorker::Done => {
                 self.runner.update_value(|r| r.busy = false);
                 self.publish_all();
                 self.results.progress.set(None);
@@ -393,38 +420,90 @@ impl Checker {
         }
     }
 
-    /// The report of what is shown, as the CLI writes it (`{"files": [{…}]}`), for export.
-    pub fn report_js(self) -> JsValue {
-        let file: JsValue = js_sys::Object::new().into();
-        let checked = self.results.checked.get_untracked();
-        set(&file, "path", &JsValue::from_str(PASTE_NAME));
-        let encoding = checked.as_ref().and_then(|c| c.encoding);
-        set(&file, "encoding", &to_js(&encoding));
-        let units = js_sys::Array::new();
-        self.runner.with_value(|r| {
-            for report in &r.reports {
-                units.push(report);
+    fn on_unit(self, index: usize, key: u64, unit: Option<Box<(UnitShown, Preserved)>>) {
+        let unit = match unit {
+            Some(u) => {
+                let (shown, report) = *u;
+                self.runner.update_value(|r| {
+                    r.fresh += 1;
+                    r.reports.push((key, report));
+                });
+                Some(Arc::new(shown))
             }
-        });
-        set(&file, "units", &units);
-        if let Some(error) = checked.and_then(|c| c.error) {
-            set(&file, "error", &JsValue::from_str(&error));
+            None => self.runner.with_value(|r| {
+                r.held
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, u)| u.clone())
+            }),
+        };
+        let Some(unit) = unit else {
+            // The page no longer holds what it said it did (it cannot happen); check afresh.
+            let text = self.runner.with_value(|r| r.text.to_string());
+            self.runner.update_value(|r| r.held.clear());
+            return self.start(text);
+        };
+        let total = self
+            .runner
+            .with_value(|r| r.header.as_ref().map_or(0, |h| h.units));
+        self.results.progress.set(Some(Progress {
+            done: index + 1,
+            total,
+        }));
+        let entry = UnitEntry { index, key, unit };
+        if self.runner.with_value(|r| r.progressive) {
+            self.runner.update_value(|r| {
+                if !r.held.iter().any(|(k, _)| *k == entry.key) {
+                    r.held.push((entry.key, entry.unit.clone()));
+                }
+            });
+            self.results.units.update(|v| v.push(entry));
+            return;
         }
-        let report: JsValue = js_sys::Object::new().into();
-        set(&report, "files", &js_sys::Array::of1(&file));
-        report
+        self.runner.update_value(|r| r.pending.push(entry));
+        let slow =
+            js_sys::Date::now() - self.runner.with_value(|r| r.started_ms) > PROGRESSIVE_AFTER_MS;
+        if slow {
+            self.runner.update_value(|r| r.progressive = true);
+            self.publish_all();
+        }
+    }
+
+    /// The report of what is shown, as the CLI writes it (`{"files": [{…}]}`), for export: the
+    /// core's report types, each unit's report as the worker serialised it.
+    pub fn report(self) -> Report<Preserved> {
+        let checked = self.results.checked.get_untracked();
+        let keys: Vec<u64> = self
+            .results
+            .units
+            .with_untracked(|u| u.iter().map(|e| e.key).collect());
+        let units = self.runner.with_value(|r| {
+            keys.iter()
+                .filter_map(|k| r.reports.iter().find(|(key, _)| key == k))
+                .map(|(_, report)| report.clone())
+                .collect()
+        });
+        Report {
+            files: vec![FileReport {
+                path: PASTE_NAME.to_owned(),
+                encoding: checked.as_ref().and_then(|c| c.encoding),
+                units,
+                error: checked.and_then(|c| c.error),
+            }],
+        }
     }
 
     /// Shows the buffered header and units, replacing the previous check's.
     fn publish_all(self) {
-        let (header, pending, reports, progressive) = self
+        let (header, pending, progressive, busy, fresh) = self
             .runner
             .try_update_value(|r| {
                 (
                     r.header.clone(),
                     std::mem::take(&mut r.pending),
-                    std::mem::take(&mut r.pending_reports),
                     r.progressive,
+                    r.busy,
+                    r.fresh,
                 )
             })
             .unwrap_or_default();
@@ -439,11 +518,33 @@ impl Checker {
             self.results.checked.set(Some(header));
         }
         if same_check && progressive {
-            self.runner.update_value(|r| r.reports.extend(reports));
             self.results.units.update(|v| v.extend(pending));
         } else {
-            self.runner.update_value(|r| r.reports = reports);
             self.results.units.set(pending);
+        }
+        // The page holds what it shows (and, while a check runs, what it showed before).
+        let shown: Vec<(u64, Arc<UnitShown>)> = self
+            .results
+            .units
+            .with_untracked(|u| u.iter().map(|e| (e.key, e.unit.clone())).collect());
+        self.runner.update_value(|r| {
+            if busy {
+                for (key, unit) in shown {
+                    if !r.held.iter().any(|(k, _)| *k == key) {
+                        r.held.push((key, unit));
+                    }
+                }
+            } else {
+                r.held = shown;
+                let held = &r.held;
+                r.reports.retain(|(k, _)| held.iter().any(|(h, _)| h == k));
+            }
+        });
+        if !busy {
+            let started = self.runner.with_value(|r| r.started_ms);
+            let elapsed = (js_sys::Date::now() - started).max(0.0);
+            self.results.last_ms.set(Some(elapsed as u32));
+            self.results.fresh.set(fresh);
         }
     }
 }

@@ -1,10 +1,10 @@
-//! What the page shows of a checked unit: the findings, the rule counts and the rebuilt tables
-//! as cells of text. The worker sends this across (plus the full report, kept as a JavaScript
-//! object for the JSON export); reading back only these few types keeps the wasm small.
+//! What the page shows of a checked unit: who and when, the findings, the rule counts, the
+//! required tables and the rebuilt tables as cells of text. The worker sends this across with
+//! the unit's full report, which the page keeps as a JavaScript value for the JSON export:
+//! reading back only these few types keeps the wasm small.
 
 use serde::{Deserialize, Serialize};
-use yusuan_core::report::{Finding, UnitReport};
-use yusuan_core::rules::Status;
+use yusuan_core::report::{Finding, RequiredTables, Severity, UnitReport};
 use yusuan_core::{Table, TableKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,9 +14,9 @@ pub struct UnitShown {
     pub year: Option<u16>,
     /// Figures read from the prose.
     pub facts: usize,
-    pub passed: usize,
-    pub failed: usize,
-    pub not_applicable: usize,
+    /// Rules passed, failed, not applicable.
+    pub outcomes: (usize, usize, usize),
+    pub required_tables: RequiredTables,
     pub findings: Vec<Finding>,
     pub tables: Vec<TableShown>,
 }
@@ -99,18 +99,23 @@ impl From<&Table> for TableShown {
 
 impl UnitShown {
     pub fn new(report: &UnitReport, tables: &[Table]) -> Self {
-        let count = |f: fn(&Status) -> bool| report.rules.iter().filter(|o| f(&o.status)).count();
         UnitShown {
             code: report.code.clone(),
             name: report.name.clone(),
             year: report.year,
             facts: report.facts.len(),
-            passed: count(|s| *s == Status::Passed),
-            failed: count(|s| *s == Status::Failed),
-            not_applicable: count(|s| matches!(s, Status::NotApplicable(_))),
+            outcomes: report.outcome_counts(),
+            required_tables: report.required_tables.clone(),
             findings: report.findings.clone(),
             tables: tables.iter().map(TableShown::from).collect(),
         }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 }
 
@@ -131,11 +136,9 @@ mod tests {
         let shown = UnitShown::new(&report, &unit.tables);
         assert_eq!(shown.tables.len(), unit.tables.len());
         assert_eq!(shown.findings, report.findings);
-        assert_eq!(
-            shown.passed + shown.failed + shown.not_applicable,
-            report.rules.len()
-        );
-        assert!(shown.failed > 0 && shown.passed > 0);
+        let (passed, failed, na) = shown.outcomes;
+        assert_eq!(passed + failed + na, report.rules.len());
+        assert!(failed > 0 && passed > 0);
         // The 基本支出表's 合计 row: its amounts are marked, its labels are the header's.
         let basic = shown
             .tables

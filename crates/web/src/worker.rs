@@ -1,175 +1,41 @@
 //! Checking off the main thread. The page starts its own wasm module a second time inside a Web
 //! Worker (the compiled module is handed over, not fetched again), sends it the text, and gets
-//! back one message per step: the text read, then each unit checked with its tables. The page
-//! stays responsive however large the paste, shows progress, and cancels by ending the worker.
-//! Where no worker can be started, the same steps run on the main thread.
+//! back one message per step ([`crate::protocol`]): the text read, then each unit checked. The
+//! page stays responsive however large the paste, shows progress, and cancels by ending the
+//! worker. Where no worker can be started, the same steps run on the main thread.
+//!
+//! gloo-worker does not fit here: it builds the worker from a separate script fetched by URL,
+//! which neither a page opened from disk nor the single-file build can offer.
 
-use crate::export::{set, to_js};
-use crate::shown::UnitShown;
-use serde::{Deserialize, Serialize};
-use wasm_bindgen::prelude::*;
+use crate::protocol::{answer, from_js, preserve, to_js, ToWorker};
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use yusuan_core::report::UnitReport;
-use yusuan_core::{Encoding, Table};
+use yusuan_core::check::Session;
 
-/// One step of a check, as the worker reports it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
-pub enum Step {
-    /// The text was read and its tables rebuilt: `units` units to check next (none when the text
-    /// was unusable, with `error` saying why).
-    Read {
-        encoding: Option<Encoding>,
-        units: usize,
-        error: Option<String>,
-    },
-    /// One unit checked, with its rebuilt tables for display.
-    Unit {
-        index: usize,
-        report: Box<UnitReport>,
-        tables: Vec<Table>,
-    },
-    /// Every unit checked.
-    Done,
-}
-
-/// Checks `text`, handing each step to `emit` as soon as it is known.
-pub fn check_in_steps(text: &str, mut emit: impl FnMut(Step)) {
-    match yusuan_core::parse_bytes(text.as_bytes()) {
-        Err(e) => emit(Step::Read {
-            encoding: None,
-            units: 0,
-            error: Some(e.to_string()),
-        }),
-        Ok(doc) => {
-            emit(Step::Read {
-                encoding: Some(doc.encoding),
-                units: doc.units.len(),
-                error: None,
-            });
-            for (index, unit) in doc.units.iter().enumerate() {
-                emit(Step::Unit {
-                    index,
-                    report: Box::new(yusuan_core::check::check_unit(&doc.lines, unit)),
-                    tables: unit.tables.clone(),
-                });
-            }
-        }
-    }
-    emit(Step::Done);
-}
-
-/// The first step's content, as it crosses to the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReadStep {
-    pub encoding: Option<Encoding>,
-    pub units: usize,
-    pub error: Option<String>,
-}
-
-/// A step as the page receives it: the unit as shown, and its full report as a JavaScript
-/// object (only ever exported, so never read back into Rust).
-pub enum Arrived {
-    Read(ReadStep),
-    Unit {
-        index: usize,
-        shown: Box<UnitShown>,
-        report: JsValue,
-    },
-    Done,
-}
-
-/// A step as a plain JavaScript object, to post across the worker boundary.
-pub fn to_message(step: &Step) -> JsValue {
-    let (name, message) = match step {
-        Step::Read {
-            encoding,
-            units,
-            error,
-        } => (
-            "read",
-            to_js(&ReadStep {
-                encoding: *encoding,
-                units: *units,
-                error: error.clone(),
-            }),
-        ),
-        Step::Unit {
-            index,
-            report,
-            tables,
-        } => {
-            let message: JsValue = js_sys::Object::new().into();
-            set(&message, "index", &JsValue::from(*index as u32));
-            set(&message, "shown", &to_js(&UnitShown::new(report, tables)));
-            set(&message, "report", &to_js(&**report));
-            ("unit", message)
-        }
-        Step::Done => ("done", js_sys::Object::new().into()),
-    };
-    set(&message, "step", &JsValue::from_str(name));
-    message
-}
-
-/// Reads a posted step back; `None` for anything else.
-pub fn from_message(message: &JsValue) -> Option<Arrived> {
-    let get = |key: &str| js_sys::Reflect::get(message, &JsValue::from_str(key)).ok();
-    match get("step")?.as_string()?.as_str() {
-        "read" => serde_wasm_bindgen::from_value(message.clone())
-            .ok()
-            .map(Arrived::Read),
-        "unit" => Some(Arrived::Unit {
-            index: get("index")?.as_f64()? as usize,
-            shown: Box::new(serde_wasm_bindgen::from_value(get("shown")?).ok()?),
-            report: get("report")?,
-        }),
-        "done" => Some(Arrived::Done),
-        _ => None,
-    }
-}
-
-/// A step taken on the page itself (no worker): no round trip through JavaScript for the view.
-pub fn arrived_here(step: Step) -> Arrived {
-    match step {
-        Step::Read {
-            encoding,
-            units,
-            error,
-        } => Arrived::Read(ReadStep {
-            encoding,
-            units,
-            error,
-        }),
-        Step::Unit {
-            index,
-            report,
-            tables,
-        } => Arrived::Unit {
-            index,
-            shown: Box::new(UnitShown::new(&report, &tables)),
-            report: to_js(&*report),
-        },
-        Step::Done => Arrived::Done,
-    }
-}
-
-/// In a worker: answer every text sent with the steps of its check. Returns false on the page.
+/// In a worker: answer every request with the steps of its check, from one session that keeps
+/// the units of the last text (so an edit re-checks only its unit). Returns false on the page.
 pub fn serve_if_worker() -> bool {
     let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
         return false;
     };
     let reply = scope.clone();
-    let on_message =
-        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if let Some(text) = ev.data().as_string() {
-                check_in_steps(&text, |step| {
-                    let _ = reply.post_message(&to_message(&step));
-                });
-            }
+    let session = RefCell::new(Session::new());
+    let listener = gloo_events::EventListener::new(&scope, "message", move |ev| {
+        let Some(request) = ev
+            .dyn_ref::<web_sys::MessageEvent>()
+            .and_then(|m| from_js::<ToWorker>(m.data()))
+        else {
+            return;
+        };
+        let Ok(mut session) = session.try_borrow_mut() else {
+            return;
+        };
+        answer(&mut session, request, preserve, |message| {
+            let _ = reply.post_message(&to_js(&message));
         });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // The handler lives as long as the worker.
-    on_message.forget();
+    });
+    // The listener lives as long as the worker.
+    listener.forget();
     true
 }
 
@@ -241,14 +107,9 @@ pub async fn spawn() -> Result<web_sys::Worker, String> {
         "{}\nself.onmessage = (e) => {{ self.onmessage = null; initSync({{ module: e.data }}); }};\n",
         as_classic_script(&glue)
     );
-    let parts = js_sys::Array::of1(&JsValue::from_str(&script));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/javascript");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "no blob")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "no object URL")?;
+    let blob = gloo_file::Blob::new_with_options(script.as_str(), Some("text/javascript"));
+    let url = gloo_file::ObjectUrl::from(blob);
     let worker = web_sys::Worker::new(&url).map_err(|e| format!("worker refused: {e:?}"))?;
-    let _ = web_sys::Url::revoke_object_url(&url);
     worker
         .post_message(&wasm_bindgen::module())
         .map_err(|_| "module not sent")?;
@@ -270,53 +131,5 @@ mod tests {
              let u = new URL('x_bg.wasm', self.location.href);\n"
         );
         assert_eq!(as_classic_script("no exports"), "no exports");
-    }
-
-    #[test]
-    fn steps_of_a_seed_cover_every_unit_in_order() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../tests/fixtures/002_ccde78b5c97680c0.txt"
-        ))
-        .expect("fixture");
-        let mut steps = Vec::new();
-        check_in_steps(&text, |s| steps.push(s));
-        assert!(matches!(
-            steps[0],
-            Step::Read {
-                units: 2,
-                error: None,
-                ..
-            }
-        ));
-        let units: Vec<(usize, Option<String>, usize)> = steps
-            .iter()
-            .filter_map(|s| match s {
-                Step::Unit {
-                    index,
-                    report,
-                    tables,
-                } => Some((*index, report.code.clone(), tables.len())),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(
-            units,
-            vec![
-                (0, Some("450001".into()), 19),
-                (1, Some("450003".into()), 25)
-            ]
-        );
-        assert!(matches!(steps.last(), Some(Step::Done)));
-    }
-
-    #[test]
-    fn unusable_text_is_one_read_step_with_the_reason() {
-        let mut steps = Vec::new();
-        check_in_steps("   ", |s| steps.push(s));
-        assert!(
-            matches!(&steps[0], Step::Read { units: 0, error: Some(e), .. } if e.contains("输入为空"))
-        );
-        assert!(matches!(steps[1], Step::Done));
     }
 }

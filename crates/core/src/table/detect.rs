@@ -24,6 +24,37 @@ impl Block {
     }
 }
 
+/// What the table finder needs to know of a source line, found once per line (a session keeps
+/// the classes of the lines an edit did not touch).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineClass {
+    pub blank: bool,
+    /// Has a cell separator and some content.
+    pub tabular: bool,
+    /// The kind of table the line names, when it reads as a table's title.
+    pub title: Option<TableKind>,
+    /// The preamble fact the line states (单位：万元, 预算年度：2024 …).
+    pub meta: Option<layout::Meta>,
+}
+
+impl LineClass {
+    pub fn of(line: &str) -> Self {
+        let blank = layout::is_blank(line);
+        let tab = layout::has_tab(line);
+        LineClass {
+            blank,
+            tabular: tab && !blank,
+            title: if tab { None } else { title_kind(line) },
+            meta: if tab { None } else { layout::meta(line) },
+        }
+    }
+
+    /// The classes of every line.
+    pub fn all(lines: &[String]) -> Vec<LineClass> {
+        lines.iter().map(|l| LineClass::of(l)).collect()
+    }
+}
+
 pub(super) fn title_kind(line: &str) -> Option<TableKind> {
     if layout::has_tab(line) || !TableKind::may_be_title(line) {
         return None;
@@ -32,14 +63,14 @@ pub(super) fn title_kind(line: &str) -> Option<TableKind> {
 }
 
 /// A title counts only when a table follows: preamble lines, then a tabular line.
-pub(super) fn confirmed_title(lines: &[String], i: usize) -> Option<TableKind> {
-    let kind = title_kind(&lines[i])?;
-    let next = lines
+pub(super) fn confirmed_title(classes: &[LineClass], i: usize) -> Option<TableKind> {
+    let kind = classes[i].title?;
+    let next = classes
         .iter()
         .skip(i + 1)
         .take(12)
-        .find(|l| !layout::is_blank(l) && layout::meta(l).is_none())?;
-    layout::is_tabular(next).then_some(kind)
+        .find(|c| !c.blank && c.meta.is_none())?;
+    next.tabular.then_some(kind)
 }
 
 pub(super) fn is_short_fragment(line: &str) -> bool {
@@ -47,9 +78,10 @@ pub(super) fn is_short_fragment(line: &str) -> bool {
     t.chars().count() <= 16 && !t.contains('。') && !layout::is_heading(t)
 }
 
-pub fn detect_blocks(lines: &[String]) -> Vec<Block> {
-    let titles: Vec<(usize, TableKind)> = (0..lines.len())
-        .filter_map(|i| confirmed_title(lines, i).map(|k| (i, k)))
+/// Every table's block; `classes` are the lines' classes ([`LineClass::all`]).
+pub fn detect_blocks(lines: &[String], classes: &[LineClass]) -> Vec<Block> {
+    let titles: Vec<(usize, TableKind)> = (0..classes.len().min(lines.len()))
+        .filter_map(|i| confirmed_title(classes, i).map(|k| (i, k)))
         .collect();
     let mut blocks = Vec::new();
     for (n, &(start, kind)) in titles.iter().enumerate() {
@@ -58,20 +90,20 @@ pub fn detect_blocks(lines: &[String]) -> Vec<Block> {
         let mut in_note = false;
         let mut i = start + 1;
         while i < limit {
-            let line = &lines[i];
-            if layout::is_blank(line) {
+            let (line, class) = (&lines[i], &classes[i]);
+            if class.blank {
                 i += 1;
                 continue;
             }
-            if layout::is_tabular(line) || layout::meta(line).is_some() {
+            if class.tabular || class.meta.is_some() {
                 in_note = false;
                 body.push(i);
             } else if layout::is_note(line)
-                || (in_note && !layout::is_heading(line) && title_kind(line).is_none())
+                || (in_note && !layout::is_heading(line) && class.title.is_none())
             {
                 in_note = true;
                 body.push(i);
-            } else if title_kind(line).is_none()
+            } else if class.title.is_none()
                 && is_short_fragment(line)
                 && fragment_run_then_table(lines, i, limit)
             {
@@ -142,10 +174,16 @@ mod tests {
         let l = lines(
             "部门预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\n210\t卫生健康支出\t5.00",
         );
-        assert_eq!(confirmed_title(&l, 0), Some(TableKind::ExpenditureSummary));
+        let c = LineClass::all(&l);
+        assert_eq!(confirmed_title(&c, 0), Some(TableKind::ExpenditureSummary));
+        assert_eq!(
+            c[1].meta,
+            Some(layout::Meta::Unit(layout::AmountUnit::WanYuan))
+        );
+        assert!(c[2].tabular && !c[2].blank && c[2].title.is_none());
         // The same words in prose, or with no table after them, are no title.
         let l = lines("部门预算支出总表\n本表反映部门的支出。");
-        assert_eq!(confirmed_title(&l, 0), None);
+        assert_eq!(confirmed_title(&LineClass::all(&l), 0), None);
         assert_eq!(title_kind("部门预算支出总表\t4"), None, "a contents line");
     }
 
@@ -155,7 +193,7 @@ mod tests {
             "部门预算支出总表\n单位：万元\n科目编码\t合计\n210\t5.00\n注：无。\n\n一、说明\n收入 5 万元。\n\
              部门预算收入总表\n科目编码\t合计\n210\t5.00",
         );
-        let blocks = detect_blocks(&l);
+        let blocks = detect_blocks(&l, &LineClass::all(&l));
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks[0].kind, TableKind::ExpenditureSummary);
         // Preamble, header, row and note; the heading and prose after them are not the table's.
@@ -181,7 +219,7 @@ mod tests {
         let l = lines(
             "项目绩效目标表\n一级指标\t二级指标\n产出指标\t数量\n投入管理指标\n效益指标\t满意度",
         );
-        let blocks = detect_blocks(&l);
+        let blocks = detect_blocks(&l, &LineClass::all(&l));
         assert_eq!(blocks[0].lines, vec![1, 2, 3, 4]);
     }
 }

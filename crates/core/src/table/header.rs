@@ -197,7 +197,7 @@ impl Role {
 }
 
 /// A column of a rebuilt table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Column {
     /// 0-based position among the cells of a row.
     pub index: usize,

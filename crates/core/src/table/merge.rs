@@ -119,7 +119,7 @@ mod tests {
         let l = crate::normalize::normalize_text(
             "部门预算支出总表\n科目编码\t合计\n210\t5.00\n\n部门预算支出总表\n科目编码\t合计\n211\t6.00",
         );
-        let blocks = detect_blocks(&l);
+        let blocks = detect_blocks(&l, &super::super::detect::LineClass::all(&l));
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].lines, vec![1, 2, 4, 5, 6]);
     }

@@ -13,7 +13,7 @@ mod rows;
 
 use crate::amount::Amount;
 use crate::layout::{self, AmountUnit, Meta};
-pub use detect::Block;
+pub use detect::{Block, LineClass};
 pub use header::{Column, Identity, Role, Scope};
 pub use kind::TableKind;
 use mapping::{choose_mapping, effective_width, row_cells, TableMapping};
@@ -147,12 +147,23 @@ impl Table {
 
 /// Finds and rebuilds every table in the document's lines.
 pub fn find_tables(lines: &[String]) -> Vec<Table> {
-    build_tables(lines, &detect::detect_blocks(lines))
+    build_tables(lines, &detect::detect_blocks(lines, &LineClass::all(lines)))
 }
 
 /// Rebuilds the tables of these blocks (one unit's, say), in order.
 pub fn build_tables(lines: &[String], blocks: &[Block]) -> Vec<Table> {
+    build_tables_with(lines, blocks, None).0
+}
+
+/// [`build_tables`], taking from `cache` every table whose block, lines and sibling headers
+/// are as they were; also returns each table's key.
+pub fn build_tables_with(
+    lines: &[String],
+    blocks: &[Block],
+    mut cache: Option<&mut TableCache>,
+) -> (Vec<Table>, Vec<TableKey>) {
     let mut tables: Vec<Table> = Vec::new();
+    let mut keys = Vec::with_capacity(blocks.len());
     for b in blocks {
         // Tables of one family share a layout; a sibling's header is one more candidate.
         let siblings: Vec<Vec<Column>> = tables
@@ -162,9 +173,86 @@ pub fn build_tables(lines: &[String], blocks: &[Block]) -> Vec<Table> {
             .map(|t| t.columns.clone())
             .take(3)
             .collect();
-        tables.push(build_table(lines, b, &siblings));
+        let key = table_key(lines, b, &siblings);
+        let table = match cache.as_deref_mut() {
+            Some(c) => c.get_or_build(key, || build_table(lines, b, &siblings)),
+            None => build_table(lines, b, &siblings),
+        };
+        keys.push(key);
+        tables.push(table);
     }
-    tables
+    (tables, keys)
+}
+
+/// Identifies a table by everything building it reads: its block, the text of its lines and
+/// the headers of the sibling tables it may borrow.
+pub type TableKey = u64;
+
+fn table_key(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> TableKey {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    block.hash(&mut h);
+    for &i in &block.lines {
+        lines.get(i).hash(&mut h);
+    }
+    siblings.hash(&mut h);
+    h.finish()
+}
+
+/// Tables rebuilt by one check, kept for the next: an edit in one table of a unit rebuilds
+/// that table only. Each check keeps what it used ([`TableCache::keep`]) and drops the rest
+/// when it ends ([`TableCache::finish`]).
+#[derive(Debug, Default, Clone)]
+pub struct TableCache {
+    last: std::collections::HashMap<TableKey, Table>,
+    now: std::collections::HashMap<TableKey, Table>,
+    /// Tables the current check built, and the last check built.
+    building: usize,
+    built: usize,
+}
+
+impl TableCache {
+    fn get_or_build(&mut self, key: TableKey, build: impl FnOnce() -> Table) -> Table {
+        let table = match self.now.get(&key).or_else(|| self.last.get(&key)) {
+            Some(t) => t.clone(),
+            None => {
+                self.building += 1;
+                build()
+            }
+        };
+        self.now.insert(key, table.clone());
+        table
+    }
+
+    /// Keeps these tables for the next check though this one did not ask for them (their
+    /// unit was reused whole).
+    pub fn keep(&mut self, keys: &[TableKey]) {
+        for k in keys {
+            if let Some(t) = self.last.remove(k) {
+                self.now.insert(*k, t);
+            }
+        }
+    }
+
+    /// Ends a check: what it did not use is dropped.
+    pub fn finish(&mut self) {
+        self.last = std::mem::take(&mut self.now);
+        self.built = std::mem::take(&mut self.building);
+    }
+
+    /// How many tables the last check had to build.
+    pub fn built(&self) -> usize {
+        self.built
+    }
+
+    /// Tables kept from the last check.
+    pub fn len(&self) -> usize {
+        self.last.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.last.is_empty()
+    }
 }
 
 fn same_layout_family(a: TableKind, b: TableKind) -> bool {
@@ -277,8 +365,13 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
 
 /// What a block's preamble lines say about its table (unit, year, amount unit), read without
 /// rebuilding the table.
-pub fn block_meta(lines: &[String], block: &Block) -> TableMeta {
-    table_meta(block.lines.iter().filter_map(|&i| layout::meta(&lines[i])))
+pub fn block_meta(classes: &[LineClass], block: &Block) -> TableMeta {
+    table_meta(
+        block
+            .lines
+            .iter()
+            .filter_map(|&i| classes.get(i).and_then(|c| c.meta.clone())),
+    )
 }
 
 /// The first of each kind of preamble line wins.
