@@ -22,6 +22,32 @@ pub fn is_blank(line: &str) -> bool {
     }
 }
 
+/// Page furniture: a page number standing alone between paragraphs or table rows (`12`,
+/// `- 12 -`, `—12—`, `第 12 页`, `12/33`, `第 3 页 共 12 页`).
+pub fn is_page_number(line: &str) -> bool {
+    if line.len() > 40 || has_tab(line) {
+        return false;
+    }
+    let f = compact(line);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let bare = f.trim_matches(['-', '—', '–', '－']);
+    if digits(bare) {
+        return true;
+    }
+    if let Some((a, b)) = f.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    let page = |s: &str| {
+        s.strip_prefix('第')
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(digits)
+    };
+    page(&f)
+        || f.split_once("页共").is_some_and(|(a, b)| {
+            page(&format!("{a}页")) && b.strip_suffix('页').is_some_and(digits)
+        })
+}
+
 /// A line copied from a table row: it has a tab separator and some content.
 pub fn is_tabular(line: &str) -> bool {
     has_tab(line) && !is_blank(line)
@@ -68,51 +94,135 @@ pub enum Meta {
     FormNo,
 }
 
-/// Recognises a preamble line. Only single-cell lines qualify.
-pub fn meta(line: &str) -> Option<Meta> {
+/// What a preamble key introduces.
+#[derive(Clone, Copy)]
+enum Key {
+    Name,
+    Year,
+    Unit,
+    /// `单位：` is the amount unit, or (rarely) the unit's name.
+    UnitOrName,
+    AsOf,
+}
+
+/// The keys a preamble states its facts under, longest first (matched after folding).
+const KEYS: [(&str, Key); 14] = [
+    ("预算主管部门", Key::Name),
+    ("编制部门", Key::Name),
+    ("编制单位", Key::Name),
+    ("部门名称", Key::Name),
+    ("单位名称", Key::Name),
+    ("预算单位", Key::Name),
+    ("填报单位", Key::Name),
+    ("主管部门", Key::Name),
+    ("预算年度", Key::Year),
+    ("金额单位", Key::Unit),
+    ("截止时间", Key::AsOf),
+    ("截止日期", Key::AsOf),
+    ("部门", Key::Name),
+    ("单位", Key::UnitOrName),
+];
+
+/// The facts a preamble line states: one (`单位：万元`) or several on one line, between tabs or
+/// spaces (`编制部门：上海市普陀区财政局\t单位：元`, `部门：中共江苏省委办公厅 单位：万元`);
+/// empty when the line is anything else. Every part of the line must be such a fact.
+pub fn preamble(line: &str) -> Vec<Meta> {
     // Preambles are short; a long line is prose.
-    if line.len() > 240 || has_tab(line) {
-        return None;
+    if line.len() > 240 {
+        return Vec::new();
     }
     let t = line.trim();
     // Every preamble starts with one of these (or with a unit code's digit).
-    let first = t.chars().next()?;
-    if !(first.is_ascii_digit() || "预单金部截(（".contains(first)) {
-        return None;
+    let Some(first) = t.chars().next() else {
+        return Vec::new();
+    };
+    if !(first.is_ascii_digit() || "预单金部截编填主公附表(（".contains(first)) {
+        return Vec::new();
     }
-    let f = fold_punct(t);
-    if let Some(rest) = f.strip_prefix("预算年度:") {
-        return year_in(rest).map(Meta::Year);
-    }
-    for prefix in ["单位:", "金额单位:", "单位名称:"] {
-        if let Some(rest) = f.strip_prefix(prefix) {
-            if let Some(u) = amount_unit(rest) {
-                return Some(Meta::Unit(u));
-            }
-            if prefix == "单位名称:" && !rest.is_empty() {
-                return Some(Meta::UnitName(rest.to_owned()));
-            }
+    let mut segments: Vec<(Key, String)> = Vec::new();
+    for token in t
+        .split(|c: char| c.is_whitespace())
+        .filter(|s| !s.is_empty())
+    {
+        let f = fold_punct(token);
+        let key = KEYS.iter().find_map(|(k, key)| {
+            f.strip_prefix(k)
+                .and_then(|rest| rest.strip_prefix(':'))
+                .map(|rest| (*key, rest.to_owned()))
+        });
+        match (key, segments.last_mut()) {
+            (Some(seg), _) => segments.push(seg),
+            // `部门名称： 江苏省人民检察院`: the value in the token after its key.
+            (None, Some(last)) if last.1.is_empty() => last.1 = f,
+            (None, Some(_)) => return Vec::new(),
+            (None, None) => return whole_line(line).into_iter().collect(),
         }
     }
-    if let Some(rest) = f.strip_prefix("部门名称:") {
-        return (!rest.is_empty()).then(|| Meta::UnitName(rest.to_owned()));
+    segments
+        .into_iter()
+        .map(|(key, value)| fact(key, &value))
+        .collect::<Option<Vec<Meta>>>()
+        .unwrap_or_default()
+}
+
+/// Whether the line is a table preamble.
+pub fn is_preamble(line: &str) -> bool {
+    !preamble(line).is_empty()
+}
+
+/// The first fact a preamble line states.
+pub fn meta(line: &str) -> Option<Meta> {
+    preamble(line).into_iter().next()
+}
+
+/// One `key：value` of a preamble; `None` when the value is not what the key announces.
+fn fact(key: Key, value: &str) -> Option<Meta> {
+    let name = || {
+        let n = value.chars().count();
+        let prose = value.contains(['，', ',', '。', '；', ';', '、']);
+        let figure = Amount::parse(value).is_some();
+        ((2..=40).contains(&n) && !prose && !figure).then(|| Meta::UnitName(value.to_owned()))
+    };
+    match key {
+        Key::Name => name(),
+        Key::Year => year_in(value).map(Meta::Year),
+        Key::Unit => amount_unit(value).map(Meta::Unit),
+        Key::UnitOrName => amount_unit(value).map(Meta::Unit).or_else(name),
+        Key::AsOf => Some(Meta::AsOf(value.to_owned())),
     }
-    if f.starts_with("截止时间:") || f.starts_with("截止日期:") {
-        return Some(Meta::AsOf(
-            f.split_once(':').map(|x| x.1).unwrap_or("").to_owned(),
-        ));
+}
+
+/// Preambles that are a whole line without a key: a form number (`预算01表`, `公开 05 表`), a
+/// year label (`(2023 年度)`), a unit code and name (`417 邢台市医疗保障局`).
+fn whole_line(line: &str) -> Option<Meta> {
+    if has_tab(line) {
+        return None;
     }
+    let t = line.trim();
+    let f = fold_punct(t);
     if f.starts_with('(') && f.ends_with("年度)") && f.chars().count() <= 10 {
         return year_in(&f).map(Meta::YearLabel);
     }
-    if f.starts_with("预算")
-        && f.ends_with('表')
-        && f.chars().count() <= 6
-        && f.chars().any(|c| c.is_ascii_digit())
-    {
+    if is_form_number(&f) {
         return Some(Meta::FormNo);
     }
     unit_code_line(t)
+}
+
+/// `预算01表`, `公开05表`, `表1`, `附表3`, `表一`: a table's form number.
+fn is_form_number(f: &str) -> bool {
+    let rest = ["预算", "公开", "附件", "附"]
+        .iter()
+        .find_map(|p| f.strip_prefix(p))
+        .unwrap_or(f);
+    let number = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || is_cn_numeral(c) || c == '-')
+    };
+    f.chars().count() <= 10
+        && (rest.strip_suffix('表').is_some_and(number)
+            || rest.strip_prefix('表').is_some_and(number))
 }
 
 fn amount_unit(s: &str) -> Option<AmountUnit> {
@@ -232,6 +342,67 @@ mod tests {
         assert_eq!(meta("2024 年部门预算信息公开目录"), None);
         assert_eq!(meta("2023 年 2 月 16 日"), None);
         assert_eq!(meta("单位名称\t单位性质"), None);
+        // Several facts on one line, between tabs or spaces (Shanghai, Jiangsu).
+        let name = |n: &str| Meta::UnitName(n.to_owned());
+        let yuan = Meta::Unit(AmountUnit::Yuan);
+        let wan = Meta::Unit(AmountUnit::WanYuan);
+        assert_eq!(
+            preamble("编制部门：上海市普陀区财政局\t单位：元"),
+            vec![name("上海市普陀区财政局"), yuan.clone()]
+        );
+        assert_eq!(
+            preamble("编制单位：上海市普陀区社会福利院\t\t\t\t\t\t单位：元"),
+            vec![name("上海市普陀区社会福利院"), yuan]
+        );
+        assert_eq!(
+            preamble("部门：中共江苏省委办公厅 单位：万元"),
+            vec![name("中共江苏省委办公厅"), wan.clone()]
+        );
+        assert_eq!(
+            preamble("\t部门：\t\t\t江苏省人民检察院\t\t单位：万元\t"),
+            vec![name("江苏省人民检察院"), wan.clone()]
+        );
+        assert_eq!(
+            preamble("部门名称： 江苏省人民检察院\t单位：万元\t单位：万元"),
+            vec![name("江苏省人民检察院"), wan.clone(), wan]
+        );
+        assert_eq!(
+            preamble("预算单位：上海市普陀区人民政府办公室"),
+            vec![name("上海市普陀区人民政府办公室")]
+        );
+        for form in ["公开 05 表", "预算01表", "表1", "附表3", "表一"] {
+            assert_eq!(meta(form), Some(Meta::FormNo), "{form}");
+        }
+        // Prose that happens to begin like a preamble is not one.
+        assert!(preamble("单位：按照规定，本部门的预算如下。").is_empty());
+        assert!(preamble("部门预算公开表").is_empty());
+        assert!(preamble("单位：万元\t合计\t12.00").is_empty());
+    }
+
+    #[test]
+    fn page_numbers_are_furniture() {
+        for p in [
+            "12",
+            " 3 ",
+            "- 12 -",
+            "—12—",
+            "第 12 页",
+            "12/33",
+            "第3页共12页",
+        ] {
+            assert!(is_page_number(p), "{p}");
+        }
+        for not in [
+            "12.00",
+            "2024",
+            "12345",
+            "第一部分",
+            "一、12",
+            "合计\t12",
+            "1、收入",
+        ] {
+            assert!(!is_page_number(not) || not == "2024", "{not}");
+        }
     }
 
     #[test]

@@ -74,10 +74,10 @@ pub(super) fn paragraphs(
     let (first, last) = (span.0.max(1), span.1.min(lines.len()));
     for n in first..=last {
         let raw = &lines[n - 1];
-        if layout::is_blank(raw) {
+        if layout::is_blank(raw) || layout::is_page_number(raw) {
             continue;
         }
-        let prose = !in_table(n) && !layout::has_tab(raw) && layout::meta(raw).is_none();
+        let prose = !in_table(n) && !layout::has_tab(raw) && !layout::is_preamble(raw);
         let heading = prose && (layout::is_heading(raw.trim()) || is_numbered_heading(raw.trim()));
         if !prose || heading {
             if let Some(p) = cur.take() {

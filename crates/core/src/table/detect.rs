@@ -28,25 +28,31 @@ impl Block {
 /// the classes of the lines an edit did not touch).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineClass {
+    /// Blank, or page furniture (a page number on a line of its own).
     pub blank: bool,
-    /// Has a cell separator and some content.
+    /// Has a cell separator and some content, and is no preamble.
     pub tabular: bool,
     /// The kind of table the line names, when it reads as a table's title.
     pub title: Option<TableKind>,
-    /// The preamble fact the line states (单位：万元, 预算年度：2024 …).
-    pub meta: Option<layout::Meta>,
+    /// The preamble facts the line states (单位：万元, 编制部门：…, 预算年度：2024 …).
+    pub preamble: Vec<layout::Meta>,
 }
 
 impl LineClass {
     pub fn of(line: &str) -> Self {
-        let blank = layout::is_blank(line);
+        let blank = layout::is_blank(line) || layout::is_page_number(line);
         let tab = layout::has_tab(line);
+        let preamble = layout::preamble(line);
         LineClass {
             blank,
-            tabular: tab && !blank,
+            tabular: tab && !blank && preamble.is_empty(),
             title: if tab { None } else { title_kind(line) },
-            meta: if tab { None } else { layout::meta(line) },
+            preamble,
         }
+    }
+
+    pub fn is_preamble(&self) -> bool {
+        !self.preamble.is_empty()
     }
 
     /// The classes of every line.
@@ -69,7 +75,7 @@ pub(super) fn confirmed_title(classes: &[LineClass], i: usize) -> Option<TableKi
         .iter()
         .skip(i + 1)
         .take(12)
-        .find(|c| !c.blank && c.meta.is_none())?;
+        .find(|c| !c.blank && !c.is_preamble())?;
     next.tabular.then_some(kind)
 }
 
@@ -95,7 +101,7 @@ pub fn detect_blocks(lines: &[String], classes: &[LineClass]) -> Vec<Block> {
                 i += 1;
                 continue;
             }
-            if class.tabular || class.meta.is_some() {
+            if class.tabular || class.is_preamble() {
                 in_note = false;
                 body.push(i);
             } else if layout::is_note(line)
@@ -177,8 +183,8 @@ mod tests {
         let c = LineClass::all(&l);
         assert_eq!(confirmed_title(&c, 0), Some(TableKind::ExpenditureSummary));
         assert_eq!(
-            c[1].meta,
-            Some(layout::Meta::Unit(layout::AmountUnit::WanYuan))
+            c[1].preamble,
+            vec![layout::Meta::Unit(layout::AmountUnit::WanYuan)]
         );
         assert!(c[2].tabular && !c[2].blank && c[2].title.is_none());
         // The same words in prose, or with no table after them, are no title.

@@ -277,7 +277,7 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         .find(|l| layout::is_tabular(l));
     let kv = first_tab.is_some_and(|l| is_kv_layout(&layout::cells(l)));
     let (pages, notes, meta_lines) = split_pages(lines, block, kv);
-    let meta = table_meta(meta_lines.iter().filter_map(|&i| layout::meta(&lines[i])));
+    let meta = table_meta(meta_lines.iter().flat_map(|&i| layout::preamble(&lines[i])));
     let mut repairs = Vec::new();
     let mut header_lines = Vec::new();
 
@@ -370,7 +370,8 @@ pub fn block_meta(classes: &[LineClass], block: &Block) -> TableMeta {
         block
             .lines
             .iter()
-            .filter_map(|&i| classes.get(i).and_then(|c| c.meta.clone())),
+            .filter_map(|&i| classes.get(i))
+            .flat_map(|c| c.preamble.iter().cloned()),
     )
 }
 

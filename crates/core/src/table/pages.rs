@@ -125,8 +125,9 @@ pub(super) fn split_pages(
                 pages.push(Page::default());
             }
         };
-        if is_repeated_title(block.kind, &block.title, line) || layout::meta(line).is_some() {
-            if layout::meta(line).is_some() {
+        let preamble = layout::is_preamble(line);
+        if is_repeated_title(block.kind, &block.title, line) || preamble {
+            if preamble {
                 meta_lines.push(i);
             }
             if pages.last().is_some_and(|p| !p.data.is_empty()) {
