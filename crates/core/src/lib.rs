@@ -27,6 +27,7 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod table;
+pub mod template;
 
 pub use amount::{Amount, Interval};
 pub use check::check_bytes;

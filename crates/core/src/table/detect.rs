@@ -36,18 +36,25 @@ pub struct LineClass {
     pub title: Option<TableKind>,
     /// The preamble facts the line states (单位：万元, 编制部门：…, 预算年度：2024 …).
     pub preamble: Vec<layout::Meta>,
+    /// A tabular line with a figure that reads as money (decimals or thousands separators).
+    pub money: bool,
 }
 
 impl LineClass {
     pub fn of(line: &str) -> Self {
         let blank = layout::is_blank(line) || layout::is_page_number(line);
-        let tab = layout::has_tab(line);
         let preamble = layout::preamble(line);
+        let title = if blank { None } else { title_kind(line) };
+        let tabular = layout::has_tab(line) && !blank && preamble.is_empty() && title.is_none();
         LineClass {
             blank,
-            tabular: tab && !blank && preamble.is_empty(),
-            title: if tab { None } else { title_kind(line) },
+            tabular,
+            title,
             preamble,
+            money: tabular
+                && layout::cells(line)
+                    .iter()
+                    .any(|c| layout::is_decimal_amount(c)),
         }
     }
 
@@ -61,22 +68,36 @@ impl LineClass {
     }
 }
 
+/// The kind of table a line names; a title may sit alone in one cell of a tabular line.
 pub(super) fn title_kind(line: &str) -> Option<TableKind> {
-    if layout::has_tab(line) || !TableKind::may_be_title(line) {
-        return None;
+    if !layout::has_tab(line) {
+        return crate::template::title_kind(line);
     }
-    TableKind::from_title(line.trim())
+    let mut cells = layout::cells(line)
+        .into_iter()
+        .filter(|c| !c.trim().is_empty());
+    match (cells.next(), cells.next()) {
+        (Some(only), None) => crate::template::title_kind(only),
+        _ => None,
+    }
 }
 
-/// A title counts only when a table follows: preamble lines, then a tabular line.
+/// A title counts only when a table follows: preamble lines, then a tabular line. A title of
+/// no known kind needs money in the lines that follow (a list of contents has page numbers).
 pub(super) fn confirmed_title(classes: &[LineClass], i: usize) -> Option<TableKind> {
     let kind = classes[i].title?;
-    let next = classes
+    let mut after = classes
         .iter()
         .skip(i + 1)
-        .take(12)
-        .find(|c| !c.blank && !c.is_preamble())?;
-    next.tabular.then_some(kind)
+        .take(24)
+        .filter(|c| !c.blank && !c.is_preamble());
+    if !after.next()?.tabular {
+        return None;
+    }
+    if kind == TableKind::Other && !after.take_while(|c| c.title.is_none()).any(|c| c.money) {
+        return None;
+    }
+    Some(kind)
 }
 
 pub(super) fn is_short_fragment(line: &str) -> bool {
