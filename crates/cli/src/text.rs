@@ -18,10 +18,13 @@ pub fn render(report: &Report) -> String {
         for u in &f.units {
             let _ = writeln!(
                 out,
-                "  单位 {} {} · {}年 · {} 张表 · 行 {}–{}",
+                "  单位 {} {} · {}年{} · 模板：{}（把握：{}） · {} 张表 · 行 {}–{}",
                 u.code.as_deref().unwrap_or("-"),
                 u.name.as_deref().unwrap_or("(未命名)"),
                 u.year.map_or("?".to_string(), |y| y.to_string()),
+                u.scope.map_or(String::new(), |s| format!(" · {}", s.zh())),
+                u.template.id.zh(),
+                u.template.confidence.zh(),
                 u.tables.len(),
                 u.lines[0],
                 u.lines[1]
@@ -29,11 +32,12 @@ pub fn render(report: &Report) -> String {
             for t in &u.tables {
                 let _ = writeln!(
                     out,
-                    "    {:<28} 行 {:>4}–{:<4} {:>3} 行数据{}  {}",
+                    "    {:<28} 行 {:>4}–{:<4} {:>3} 行数据 {:<4}{}  {}",
                     t.kind.name(),
                     t.lines[0],
                     t.lines[1],
                     t.rows,
+                    t.amount_unit.zh(),
                     if t.empty { " (空表)" } else { "" },
                     t.title
                 );

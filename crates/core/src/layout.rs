@@ -61,6 +61,8 @@ pub enum AmountUnit {
     WanYuan,
     /// 元.
     Yuan,
+    /// 千元.
+    QianYuan,
     /// 亿元.
     YiYuan,
 }
@@ -70,7 +72,36 @@ impl AmountUnit {
         match self {
             AmountUnit::WanYuan => "万元",
             AmountUnit::Yuan => "元",
+            AmountUnit::QianYuan => "千元",
             AmountUnit::YiYuan => "亿元",
+        }
+    }
+
+    /// A figure printed in this unit, in 万元: exactly, its printed precision carried along so
+    /// that its rounding interval stays what was printed (`13500` 元 → `1.3500` 万元, ±0.5 元).
+    /// `None` for 亿元 figures printed with fewer than four decimals, whose interval 万元 cannot
+    /// state.
+    pub fn to_wan(self, a: crate::amount::Amount) -> Option<crate::amount::Amount> {
+        use crate::amount::Amount;
+        use rust_decimal::Decimal;
+        Some(match self {
+            AmountUnit::WanYuan => a,
+            AmountUnit::Yuan => Amount::new(a.value / Decimal::from(10_000), a.decimals + 4),
+            AmountUnit::QianYuan => Amount::new(a.value / Decimal::from(10), a.decimals + 1),
+            AmountUnit::YiYuan => {
+                Amount::new(a.value * Decimal::from(10_000), a.decimals.checked_sub(4)?)
+            }
+        })
+    }
+
+    /// The inverse of [`AmountUnit::to_wan`], for showing a figure in this unit.
+    pub fn from_wan(self, value: rust_decimal::Decimal) -> rust_decimal::Decimal {
+        use rust_decimal::Decimal;
+        match self {
+            AmountUnit::WanYuan => value,
+            AmountUnit::Yuan => value * Decimal::from(10_000),
+            AmountUnit::QianYuan => value * Decimal::from(10),
+            AmountUnit::YiYuan => value / Decimal::from(10_000),
         }
     }
 }
@@ -229,6 +260,7 @@ fn amount_unit(s: &str) -> Option<AmountUnit> {
     match s.trim_end_matches(')') {
         "万元" => Some(AmountUnit::WanYuan),
         "元" => Some(AmountUnit::Yuan),
+        "千元" => Some(AmountUnit::QianYuan),
         "亿元" => Some(AmountUnit::YiYuan),
         _ => None,
     }
@@ -320,6 +352,30 @@ pub fn is_decimal_amount(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_convert_to_wan_keeping_their_interval() {
+        let yuan = AmountUnit::Yuan
+            .to_wan(Amount::parse("13500").unwrap())
+            .unwrap();
+        assert_eq!(yuan.printed(), "1.3500");
+        assert_eq!(
+            yuan.half_step() * rust_decimal::Decimal::from(10_000),
+            "0.5".parse().unwrap()
+        );
+        let kilo = AmountUnit::QianYuan
+            .to_wan(Amount::parse("12.5").unwrap())
+            .unwrap();
+        assert_eq!(kilo.printed(), "1.25");
+        assert_eq!(
+            AmountUnit::YiYuan.to_wan(Amount::parse("1.2").unwrap()),
+            None
+        );
+        assert_eq!(
+            AmountUnit::Yuan.from_wan(yuan.value),
+            rust_decimal::Decimal::from(13_500)
+        );
+    }
 
     #[test]
     fn preambles() {

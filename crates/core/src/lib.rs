@@ -32,9 +32,10 @@ pub mod template;
 pub use amount::{Amount, Interval};
 pub use check::check_bytes;
 pub use decode::{DecodeError, Encoding};
-pub use model::{Document, Template, Unit};
+pub use model::{DisclosureScope, Document, Unit};
 pub use report::{FileReport, Finding, Report, Severity};
 pub use table::{Cell, Column, Role, Row, Scope, Table, TableKind};
+pub use template::{TemplateId, TemplateMatch};
 
 /// Reads a file's bytes: decodes, normalises and rebuilds the document.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, DecodeError> {

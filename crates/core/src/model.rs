@@ -5,17 +5,25 @@ use crate::facts::{self, Fact};
 use crate::layout::{self, AmountUnit};
 use crate::normalize::fold_punct;
 use crate::table::{self, Block, LineClass, Table, TableKind, TableMeta};
+use crate::template::{self, Conventions, TemplateMatch};
 use serde::{Deserialize, Serialize};
 
-/// Which provincial template the disclosure follows; rules respect each one's conventions.
+/// Whose budget the disclosure is: a department's (部门预算, its units consolidated) or one
+/// unit's (单位预算).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Template {
-    /// 河北: 部门预算收支总表 …, 序号/栏次 columns, a unit-code line on every page.
-    Hebei,
-    /// 河南: 部门收支预算表 …, 部门名称 lines, codes split into 类/款/项.
-    Henan,
-    Unknown,
+pub enum DisclosureScope {
+    Department,
+    Unit,
+}
+
+impl DisclosureScope {
+    pub fn zh(self) -> &'static str {
+        match self {
+            DisclosureScope::Department => "部门",
+            DisclosureScope::Unit => "单位",
+        }
+    }
 }
 
 /// One budget unit or department and everything disclosed about it.
@@ -24,8 +32,9 @@ pub struct Unit {
     pub code: Option<String>,
     pub name: Option<String>,
     pub year: Option<u16>,
+    pub scope: Option<DisclosureScope>,
     pub amount_unit: AmountUnit,
-    pub template: Template,
+    pub template: TemplateMatch,
     /// First and last source lines (1-based).
     pub lines: (usize, usize),
     pub tables: Vec<Table>,
@@ -41,9 +50,14 @@ impl Unit {
         self.tables.iter().filter(move |t| t.kind == kind)
     }
 
-    /// The tables this unit's disclosure must publish.
+    /// The conventions of the unit's template (the generic ones when detection is unsure).
+    pub fn conventions(&self) -> &'static Conventions {
+        self.template.conventions()
+    }
+
+    /// The tables this unit's disclosure must publish, by its template.
     pub fn required_tables(&self) -> &'static [TableKind] {
-        &TableKind::REQUIRED
+        self.template.profile().required
     }
 
     /// The required tables the unit does not publish.
@@ -230,34 +244,188 @@ pub fn with_tables(
     lines: &[String],
     plan: &UnitPlan,
     doc_year: Option<u16>,
-    tables: Vec<Table>,
+    mut tables: Vec<Table>,
 ) -> Unit {
+    let amount_unit = usual_unit(&tables);
+    for t in &mut tables {
+        t.express_in_wan(t.meta.amount_unit.unwrap_or(amount_unit));
+    }
     let span = plan.span;
+    let (first, last) = plan.reads();
+    let unit_lines = &lines[first.saturating_sub(1).min(lines.len())..last.min(lines.len())];
+    let opening = opening_lines(lines, span, &tables);
     let code = tables.iter().find_map(|t| t.meta.unit_code.clone());
-    let name = tables.iter().find_map(|t| t.meta.unit_name.clone());
+    let name = tables
+        .iter()
+        .find_map(|t| t.meta.unit_name.clone())
+        .or_else(|| opening.iter().find_map(|l| cover_name(l)))
+        .or_else(|| name_in_titles(&tables))
+        .or_else(|| opening.iter().find_map(|l| name_before_year(l)));
     let year = tables
         .iter()
         .find_map(|t| t.meta.year)
         .or_else(|| tables.iter().find_map(|t| layout::year_in(&t.title)))
         .or(doc_year);
-    let amount_unit = tables
-        .iter()
-        .find_map(|t| t.meta.amount_unit)
-        .unwrap_or(AmountUnit::WanYuan);
-    let template = match tables.iter().find(|t| t.kind == TableKind::BudgetSummary) {
-        Some(t) if t.title.contains("收支总表") => Template::Hebei,
-        Some(t) if t.title.contains("收支预算表") => Template::Henan,
-        _ => Template::Unknown,
-    };
+    let template = template::detect(&template::Evidence {
+        titles: tables.iter().map(|t| t.title.as_str()).collect(),
+        lines: unit_lines,
+    });
+    let scope = scope_of(&opening, &tables);
     let facts = facts::extract(lines, span, &tables);
     Unit {
         code,
         name,
         year,
+        scope,
         amount_unit,
         template,
         lines: span,
         tables,
         facts,
     }
+}
+
+/// The unit's opening lines, above its first table: the cover, the contents, the first prose.
+fn opening_lines<'a>(lines: &'a [String], span: (usize, usize), tables: &[Table]) -> Vec<&'a str> {
+    let end = tables
+        .first()
+        .map_or(span.1, |t| t.title_line.saturating_sub(1))
+        .min(span.0 + 60)
+        .min(lines.len());
+    lines
+        .get(span.0.saturating_sub(1)..end)
+        .unwrap_or_default()
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !layout::is_blank(l))
+        .collect()
+}
+
+/// A cover line naming the unit: `预算单位：…`, `预算主管部门：…`.
+fn cover_name(line: &str) -> Option<String> {
+    layout::preamble(line).into_iter().find_map(|m| match m {
+        layout::Meta::UnitName(n) if looks_like_org(&n) => Some(n),
+        _ => None,
+    })
+}
+
+/// Whether a phrase reads as an organisation's name: it ends as names of government bodies do.
+fn looks_like_org(name: &str) -> bool {
+    const ENDINGS: [&str; 24] = [
+        "局", "院", "厅", "室", "委", "会", "处", "所", "站", "中心", "馆", "校", "部", "队", "社",
+        "园", "办", "府", "署", "团", "台", "场", "组", "行",
+    ];
+    let n = name.chars().count();
+    (3..=40).contains(&n)
+        && ENDINGS.iter().any(|e| name.ends_with(e))
+        && !["部门", "单位", "本部门", "本单位"].contains(&name)
+        && !name.contains(['，', '。', '：', ':', '、'])
+}
+
+/// The name the titles carry between their year and their kind
+/// (`2018 年度江苏省高级人民法院收支预算总表`), when two or more titles agree on it.
+fn name_in_titles(tables: &[Table]) -> Option<String> {
+    let mut names: Vec<String> = tables
+        .iter()
+        .filter_map(|t| {
+            let title = fold_punct(&t.title);
+            let after_year = title.split_once('年').map(|(_, r)| r)?;
+            let rest = after_year.strip_prefix('度').unwrap_or(after_year);
+            let kind_at = [
+                "收支",
+                "收入",
+                "支出",
+                "财政拨款",
+                "一般公共预算",
+                "政府性基金",
+            ]
+            .iter()
+            .filter_map(|k| rest.find(k))
+            .min()?;
+            let name = &rest[..kind_at];
+            looks_like_org(name).then(|| name.to_owned())
+        })
+        .collect();
+    names.sort();
+    let mut best: Option<(usize, String)> = None;
+    for chunk in names.chunk_by(|a, b| a == b) {
+        if chunk.len() >= 2 && best.as_ref().is_none_or(|b| chunk.len() > b.0) {
+            best = Some((chunk.len(), chunk[0].clone()));
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// A cover line that is the unit's name, or starts with it before the year
+/// (`上海市普陀区财政局`, `上海市普陀区社会福利院2024年单位预算`).
+fn name_before_year(line: &str) -> Option<String> {
+    let f = fold_punct(line);
+    let head = match f.find(|c: char| c.is_ascii_digit()) {
+        Some(i) => &f[..i],
+        None => f.as_str(),
+    };
+    looks_like_org(head).then(|| head.to_owned())
+}
+
+/// 部门预算 or 单位预算, by the cover's words, else by what most titles say.
+fn scope_of(opening: &[&str], tables: &[Table]) -> Option<DisclosureScope> {
+    let of = |s: &str| {
+        let f = fold_punct(s);
+        if f.contains("单位预算")
+            || f.contains("预算单位")
+            || f.contains("单位决算")
+            || f.contains("单位概况")
+        {
+            Some(DisclosureScope::Unit)
+        } else if f.contains("部门预算") || f.contains("部门决算") || f.contains("部门概况")
+        {
+            Some(DisclosureScope::Department)
+        } else {
+            None
+        }
+    };
+    if let Some(s) = opening.iter().take(12).find_map(|l| of(l)) {
+        return Some(s);
+    }
+    let title_scope = |t: &Table| {
+        let f = fold_punct(&t.title);
+        of(&f).or_else(|| {
+            let lead = f.trim_start_matches(|c: char| !c.is_alphabetic() || c.is_ascii());
+            let lead = lead.split_once('年').map_or(lead, |(_, r)| r);
+            if lead.starts_with("部门") {
+                Some(DisclosureScope::Department)
+            } else if lead.starts_with("单位") {
+                Some(DisclosureScope::Unit)
+            } else {
+                None
+            }
+        })
+    };
+    let (mut dept, mut unit) = (0, 0);
+    for s in tables.iter().filter_map(title_scope) {
+        match s {
+            DisclosureScope::Department => dept += 1,
+            DisclosureScope::Unit => unit += 1,
+        }
+    }
+    match dept.cmp(&unit) {
+        std::cmp::Ordering::Greater => Some(DisclosureScope::Department),
+        std::cmp::Ordering::Less => Some(DisclosureScope::Unit),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The unit most tables state (万元 when none does): tables that state none print in it.
+fn usual_unit(tables: &[Table]) -> AmountUnit {
+    let mut counts: Vec<(AmountUnit, usize)> = Vec::new();
+    for u in tables.iter().filter_map(|t| t.meta.amount_unit) {
+        match counts.iter_mut().find(|c| c.0 == u) {
+            Some(c) => c.1 += 1,
+            None => counts.push((u, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|c| c.1)
+        .map_or(AmountUnit::WanYuan, |c| c.0)
 }

@@ -4,8 +4,9 @@ use crate::decode::Encoding;
 pub use crate::diagnostic::{CellRef, Finding, Outcome, Severity, Status};
 use crate::facts::Fact;
 use crate::layout::AmountUnit;
-use crate::model::{Template, Unit};
+use crate::model::{DisclosureScope, Unit};
 use crate::table::{Repair, Table, TableKind};
+use crate::template::TemplateMatch;
 use serde::{Deserialize, Serialize};
 
 /// The summary of one rebuilt table.
@@ -17,6 +18,8 @@ pub struct TableSummary {
     /// Data rows after wrapped lines were joined.
     pub rows: usize,
     pub empty: bool,
+    /// The unit the table's figures are printed in.
+    pub amount_unit: AmountUnit,
     pub repairs: Vec<Repair>,
 }
 
@@ -28,6 +31,7 @@ impl From<&Table> for TableSummary {
             lines: [t.lines.0, t.lines.1],
             rows: t.rows.len(),
             empty: t.empty,
+            amount_unit: t.unit,
             repairs: t.repairs.clone(),
         }
     }
@@ -38,7 +42,10 @@ pub struct UnitReport {
     pub code: Option<String>,
     pub name: Option<String>,
     pub year: Option<u16>,
-    pub template: Template,
+    /// 部门预算 or 单位预算, where the document says.
+    pub scope: Option<DisclosureScope>,
+    /// The template detected, how sure detection is, and what it saw.
+    pub template: TemplateMatch,
     pub amount_unit: AmountUnit,
     pub lines: [usize; 2],
     pub tables: Vec<TableSummary>,
@@ -89,7 +96,8 @@ impl UnitReport {
             code: unit.code.clone(),
             name: unit.name.clone(),
             year: unit.year,
-            template: unit.template,
+            scope: unit.scope,
+            template: unit.template.clone(),
             amount_unit: unit.amount_unit,
             lines: [unit.lines.0, unit.lines.1],
             tables: unit.tables.iter().map(TableSummary::from).collect(),

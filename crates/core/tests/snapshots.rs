@@ -9,11 +9,13 @@ fn render(prefix: &str) -> String {
     let mut out = String::new();
     for u in &report.units {
         out.push_str(&format!(
-            "== unit {} {} {:?} {:?} lines {:?}: {} tables, {} facts\n",
+            "== unit {} {} {:?} {:?} {:?} ({:?}) lines {:?}: {} tables, {} facts\n",
             u.code.as_deref().unwrap_or("-"),
             u.name.as_deref().unwrap_or("-"),
             u.year,
-            u.template,
+            u.scope,
+            u.template.id,
+            u.template.confidence,
             u.lines,
             u.tables.len(),
             u.facts.len()

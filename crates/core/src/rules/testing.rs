@@ -21,6 +21,26 @@ pub fn seed(prefix: &str) -> String {
     std::fs::read_to_string(path).expect("read fixture")
 }
 
+/// The corpus documents (`../shared/corpus/`, read in place, never copied), by id prefix.
+pub const CORPUS: [&str; 8] = ["02", "05", "09", "12", "13", "16", "19", "22"];
+
+/// The tab-separated text of the corpus document whose name starts with `prefix`.
+pub fn corpus(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+    let path = std::fs::read_dir(dir)
+        .expect("../shared/corpus beside the project")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with(&format!("{prefix}_"))
+                && name.ends_with(".txt")
+                && !name.ends_with(".layout.txt")
+        })
+        .expect("corpus document");
+    std::fs::read_to_string(path).expect("read corpus document")
+}
+
 /// The 1-based numbers of every line that contains `needle`.
 pub fn lines_of(text: &str, needle: &str) -> Vec<usize> {
     text.split('\n')
@@ -157,5 +177,13 @@ mod tests {
         assert_eq!(edit_line(text, "c ", "1", "2"), "a\tb\nc 22.00\nd");
         assert_eq!(line_after("x\n1\nT\n1", "T", "1"), 4);
         assert_eq!(edit_after("x\n1\nT\n1", "T", "1", "2"), "x\n1\nT\n2");
+    }
+
+    #[test]
+    fn the_corpus_is_read_in_place() {
+        for id in CORPUS {
+            let text = corpus(id);
+            assert!(text.lines().count() > 200, "corpus {id} is too short");
+        }
     }
 }

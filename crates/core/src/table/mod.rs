@@ -114,6 +114,9 @@ pub struct Table {
     pub repairs: Vec<Repair>,
     /// Key/value layout (Hebei 项目绩效目标表, 整体绩效目标表): rows are not column-aligned.
     pub key_value: bool,
+    /// The unit the table's figures are printed in (its preamble's, else the unit's usual
+    /// one). Cell amounts are held in 万元 whatever this is; cell texts stay as printed.
+    pub unit: AmountUnit,
 }
 
 impl Table {
@@ -136,6 +139,18 @@ impl Table {
     /// The sum identities the header implies (合计 = 基本 + 项目, …).
     pub fn identities(&self) -> Vec<Identity> {
         header::identities(&self.columns)
+    }
+
+    /// Holds the figures, printed in `unit`, in 万元 (exactly, precision carried along). A
+    /// figure 万元 cannot state at its printed precision (亿元, too few decimals) is dropped.
+    pub fn express_in_wan(&mut self, unit: AmountUnit) {
+        self.unit = unit;
+        if unit == AmountUnit::WanYuan {
+            return;
+        }
+        for cell in self.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+            cell.amount = cell.amount.and_then(|a| unit.to_wan(a));
+        }
     }
 
     pub fn declared_empty(&self) -> bool {
@@ -360,6 +375,7 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         meta,
         repairs,
         key_value: kv,
+        unit: AmountUnit::WanYuan,
     }
 }
 

@@ -1,7 +1,7 @@
 //! 河北: 部门预算收支总表 …, a 序号/栏次 column, `450 巨鹿县医疗保障局 / 预算年度：2026 / 单位：万元`
 //! above every table; its glossary defines 机关运行经费 as the unit's 公用经费.
 
-use super::{Conventions, GeneralBudgetCoverage, Mark, Place, Profile, TemplateId};
+use super::{Conventions, GeneralBudgetCoverage, Profile, TemplateId};
 use crate::table::TableKind::*;
 
 pub(super) const PROFILE: Profile = Profile {
@@ -25,16 +25,7 @@ pub(super) const PROFILE: Profile = Profile {
         ("单位政府采购预算", Procurement),
         ("固定资产占用情况表", Assets),
     ],
-    marks: &[
-        Mark {
-            phrase: "预算年度",
-            place: Place::Preamble,
-        },
-        Mark {
-            phrase: "栏次",
-            place: Place::Line,
-        },
-    ],
+    marks: &["预算年度", "栏次"],
     required: &[
         BudgetSummary,
         IncomeSummary,

@@ -2,7 +2,7 @@
 //! 政府预算经济分类 code; the 收支预算表 lists every class by its ordinal; the general-budget
 //! table "仅含当年财政拨款安排的支出".
 
-use super::{Conventions, GeneralBudgetCoverage, Mark, Place, Profile, TemplateId};
+use super::{Conventions, GeneralBudgetCoverage, Profile, TemplateId};
 use crate::table::TableKind::*;
 
 pub(super) const PROFILE: Profile = Profile {
@@ -27,10 +27,7 @@ pub(super) const PROFILE: Profile = Profile {
         ("机关(机构)运行经费", OperatingCost),
         ("部门预算项目绩效目标表", ProjectPerformance),
     ],
-    marks: &[Mark {
-        phrase: "政府预算经济分类",
-        place: Place::Line,
-    }],
+    marks: &["政府预算经济分类"],
     required: &[
         BudgetSummary,
         IncomeSummary,

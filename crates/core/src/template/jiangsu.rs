@@ -2,7 +2,7 @@
 //! preambles, functional and economic tables with one 金额 column, a 三公 table that adds 会议费
 //! and 培训费, a 机关运行经费 table and a 政府采购 table; no 国有资本经营预算 table.
 
-use super::{Conventions, GeneralBudgetCoverage, Mark, Place, Profile, TemplateId};
+use super::{Conventions, GeneralBudgetCoverage, Profile, TemplateId};
 use crate::table::TableKind::*;
 
 pub(super) const PROFILE: Profile = Profile {
@@ -29,16 +29,7 @@ pub(super) const PROFILE: Profile = Profile {
         ("政府采购支出预算表", Procurement),
         ("政府采购预算表", Procurement),
     ],
-    marks: &[
-        Mark {
-            phrase: "公开 01 表",
-            place: Place::Line,
-        },
-        Mark {
-            phrase: "单位预留机动经费",
-            place: Place::Line,
-        },
-    ],
+    marks: &["公开 01 表", "单位预留机动经费"],
     required: &[
         BudgetSummary,
         IncomeSummary,

@@ -50,22 +50,6 @@ impl Confidence {
     }
 }
 
-/// Where a mark is looked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    /// A preamble line above a table (`编制部门：…`).
-    Preamble,
-    /// Any line that is no table row (`公开 01 表`, a heading).
-    Line,
-}
-
-/// A phrase only (or mostly) this template prints.
-#[derive(Debug, Clone, Copy)]
-pub struct Mark {
-    pub phrase: &'static str,
-    pub place: Place,
-}
-
 /// What the general-budget expenditure table covers, against the fiscal appropriation summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -100,8 +84,9 @@ pub struct Profile {
     /// How this template's titles end (after the year, the unit's name and any number), and
     /// the kind each names. The longest ending that fits a title decides its kind.
     pub titles: &'static [(&'static str, TableKind)],
-    /// Phrases this template prints in preambles and headings.
-    pub marks: &'static [Mark],
+    /// Phrases only (or mostly) this template prints, in preambles, headers or headings
+    /// (`编制部门：`, `公开 01 表`), compared without white space.
+    pub marks: &'static [&'static str],
     /// The tables a disclosure of this template must publish.
     pub required: &'static [TableKind],
     pub conventions: Conventions,
@@ -211,12 +196,10 @@ pub fn title_kind(title: &str) -> Option<TableKind> {
         .or_else(|| generic::kind_of(title))
 }
 
-/// What detection reads of a unit: its tables' titles and the lines around them.
+/// What detection reads of a unit: its tables' titles and its lines.
 pub struct Evidence<'a> {
     pub titles: Vec<&'a str>,
-    /// Lines that are no table rows: preambles, headings, form numbers.
-    pub preambles: Vec<&'a str>,
-    pub other_lines: Vec<&'a str>,
+    pub lines: &'a [String],
 }
 
 /// Names the template a unit follows. Each table title ending a profile owns counts for that
@@ -236,19 +219,26 @@ pub fn detect(ev: &Evidence) -> TemplateMatch {
             }
         }
     }
-    for s in scores.iter_mut() {
-        for m in s.0.profile().marks {
-            let lines = match m.place {
-                Place::Preamble => &ev.preambles,
-                Place::Line => &ev.other_lines,
-            };
-            if lines
-                .iter()
-                .any(|l| fold_punct(l).contains(&fold_punct(m.phrase)))
-            {
-                s.1 += 0.5;
-                s.2.push(format!("“{}”", m.phrase));
+    let marks: Vec<(&str, String)> = scores
+        .iter()
+        .flat_map(|s| s.0.profile().marks.iter().map(|m| (*m, fold_punct(m))))
+        .collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for line in ev.lines {
+        if seen.len() == marks.len() {
+            break;
+        }
+        let folded = fold_punct(line);
+        for (mark, key) in &marks {
+            if !seen.contains(mark) && folded.contains(key.as_str()) {
+                seen.push(mark);
             }
+        }
+    }
+    for s in scores.iter_mut() {
+        for m in s.0.profile().marks.iter().filter(|m| seen.contains(m)) {
+            s.1 += 0.5;
+            s.2.push(format!("“{m}”"));
         }
     }
     scores.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -336,10 +326,10 @@ mod tests {
             "2025年部门一般公共预算支出功能分类预算表",
             "2025年部门“三公”经费和机关运行经费预算表",
         ];
+        let lines = ["编制部门：上海市普陀区财政局\t单位：元".to_owned()];
         let m = detect(&Evidence {
             titles: sh.to_vec(),
-            preambles: vec!["编制部门：上海市普陀区财政局\t单位：元"],
-            other_lines: vec![],
+            lines: &lines,
         });
         assert_eq!(
             (m.id, m.confidence),
@@ -349,8 +339,7 @@ mod tests {
         // Nothing a profile owns: generic, and the generic conventions.
         let m = detect(&Evidence {
             titles: vec!["某某情况表"],
-            preambles: vec![],
-            other_lines: vec![],
+            lines: &[],
         });
         assert_eq!(m.id, TemplateId::Generic);
         assert_eq!(

@@ -2,7 +2,7 @@
 //! `编制部门：… 单位：元` preambles, tables in 元 (the 三公 table in 万元) and prose in 万元, codes
 //! split over 类/款/项 columns.
 
-use super::{Conventions, GeneralBudgetCoverage, Mark, Place, Profile, TemplateId};
+use super::{Conventions, GeneralBudgetCoverage, Profile, TemplateId};
 use crate::table::TableKind::*;
 
 pub(super) const PROFILE: Profile = Profile {
@@ -30,16 +30,7 @@ pub(super) const PROFILE: Profile = Profile {
         ("“三公”经费和机关运行经费预算表", ThreePublic),
         ("项目支出绩效目标填报表", ProjectPerformance),
     ],
-    marks: &[
-        Mark {
-            phrase: "编制部门：",
-            place: Place::Preamble,
-        },
-        Mark {
-            phrase: "编制单位：",
-            place: Place::Preamble,
-        },
-    ],
+    marks: &["编制部门：", "编制单位："],
     required: &[
         BudgetSummary,
         IncomeSummary,

@@ -103,6 +103,7 @@ pub(super) fn fig(t: &Table, r: &Row, name_col: usize, col: usize) -> Fig {
         },
     )
     .at(line, col)
+    .in_unit(t.unit)
 }
 
 fn check_side(t: &Table, scope: Scope, cols: &[usize], out: &mut Sink) -> Option<(Fig, usize)> {

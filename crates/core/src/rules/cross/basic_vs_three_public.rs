@@ -32,12 +32,22 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
     else {
         return Applies::No("基本支出表没有合计列".into());
     };
-    for (code, role, name) in [
-        ("30217", Role::Reception, "公务接待费"),
-        ("30231", Role::VehicleOperation, "运行"),
-        ("30212", Role::Abroad, "因公出国"),
-        ("31013", Role::VehiclePurchase, "公务用车购置费"),
+    // Each code with the word its name must have: some templates number their own economic
+    // items differently (a 30212 that is 退休人员活动费 is no travel abroad).
+    for (code, meaning, role, name) in [
+        ("30217", "接待", Role::Reception, "公务接待费"),
+        ("30231", "公务用车", Role::VehicleOperation, "运行"),
+        ("30212", "出国", Role::Abroad, "因公出国"),
+        ("31013", "车", Role::VehiclePurchase, "公务用车购置费"),
     ] {
+        let named = t6
+            .rows
+            .iter()
+            .filter(|r| r.code.as_deref() == Some(code))
+            .all(|r| r.name.as_deref().is_none_or(|n| n.contains(meaning)));
+        if !named {
+            continue;
+        }
         let (Some(a), Some(b)) = (code_sum(t6, code, col), three_public_item(t9, role, name))
         else {
             continue;
@@ -107,5 +117,32 @@ mod tests {
             Severity::Error,
             line_of(&text, "公务接待费\t1.80"),
         );
+    }
+
+    #[test]
+    fn tables_in_yuan_against_a_table_in_wan() {
+        // Shanghai: the basic table in 元, the 三公 table in 万元 (13500 元 = 1.35 万元).
+        for id in ["02", "05", "09", "12"] {
+            assert_silent(&Rule, &corpus(id));
+        }
+        let text = edit(
+            &corpus("05"),
+            "公务接待费\t13,500\t\t13,500",
+            "公务接待费\t23,500\t\t23,500",
+        );
+        assert_fires(
+            &Rule,
+            &text,
+            Severity::Error,
+            line_of(&text, "公务接待费\t23,500"),
+        );
+    }
+
+    #[test]
+    fn a_code_is_read_with_its_name() {
+        // Doc 12 numbers its own items: its 30212 is 机关事业单位退休人员活动费, no travel abroad.
+        let text = corpus("12");
+        assert!(text.contains("302\t12\t机关事业单位退休人员活动费\t7,020"));
+        assert_silent(&Rule, &text);
     }
 }

@@ -2,7 +2,6 @@
 
 use super::need;
 use crate::amount::Amount;
-use crate::model::Template;
 use crate::rules::support::lookup::{self, summary_line};
 use crate::rules::support::prelude::*;
 use rust_decimal::Decimal;
@@ -108,7 +107,7 @@ fn class_in_expenditure(cx: &Cx, t3: &Table, col: usize, class_name: &str, n: u3
             ),
         ));
     }
-    if cx.unit.template != Template::Henan {
+    if !cx.unit.conventions().summary_ordinal_is_class {
         return None;
     }
     let prefix = (200 + n).to_string();

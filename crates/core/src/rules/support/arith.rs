@@ -6,6 +6,7 @@
 use super::sink::FindingBuilder;
 use crate::amount::{Amount, Interval};
 use crate::diagnostic::{CellRef, Severity};
+use crate::layout::AmountUnit;
 use crate::rules::RuleDoc;
 use rust_decimal::Decimal;
 
@@ -19,6 +20,8 @@ pub struct Fig {
     pub at: Option<CellRef>,
     /// What the figure is, for messages (`收支总表·收入总计`).
     pub label: String,
+    /// The unit the figure was printed in; `amount` is in 万元 whatever this is.
+    pub unit: AmountUnit,
 }
 
 impl Fig {
@@ -28,7 +31,14 @@ impl Fig {
             line,
             at: None,
             label: label.into(),
+            unit: AmountUnit::WanYuan,
         }
+    }
+
+    /// Marks the figure as printed in `unit` (its amount already in 万元), for messages.
+    pub fn in_unit(mut self, unit: AmountUnit) -> Self {
+        self.unit = unit;
+        self
     }
 
     /// Marks the table cell (source line, column) the figure was read from.
@@ -52,9 +62,37 @@ impl Fig {
         }
     }
 
+    /// The figure as printed, in its own unit (`13500元`; 万元 figures bare).
     pub fn printed(&self) -> String {
-        self.amount
-            .map_or_else(|| "空白".to_owned(), |a| a.printed())
+        match self.amount {
+            None => "空白".to_owned(),
+            Some(a) if self.unit == AmountUnit::WanYuan => a.printed(),
+            Some(a) => format!(
+                "{}{}",
+                in_own_unit(a.value, a.decimals, self.unit),
+                self.unit.zh()
+            ),
+        }
+    }
+}
+
+/// A 万元 value shown in `unit` with the decimals it was printed with.
+fn in_own_unit(value: Decimal, decimals: u32, unit: AmountUnit) -> String {
+    let shift = match unit {
+        AmountUnit::Yuan => 4,
+        AmountUnit::QianYuan => 1,
+        AmountUnit::WanYuan | AmountUnit::YiYuan => 0,
+    };
+    Amount::new(unit.from_wan(value), decimals.saturating_sub(shift)).printed()
+}
+
+/// The unit a comparison's computed figures are shown in: the figures' own unit when they all
+/// share one, else 万元.
+fn shown_unit<'a>(figs: impl Iterator<Item = &'a Fig>) -> AmountUnit {
+    let mut units = figs.filter(|f| f.amount.is_some()).map(|f| f.unit);
+    match units.next() {
+        Some(u) if units.all(|v| v == u) => u,
+        _ => AmountUnit::WanYuan,
     }
 }
 
@@ -139,6 +177,14 @@ fn fmt(d: Decimal) -> String {
     d.round_dp(6).normalize().to_string()
 }
 
+/// A computed figure in the unit the comparison is shown in.
+fn fmt_in(d: Decimal, unit: AmountUnit) -> String {
+    match unit {
+        AmountUnit::WanYuan => fmt(d),
+        u => format!("{}{}", fmt(u.from_wan(d)), u.zh()),
+    }
+}
+
 /// The expression of a sum for messages: `170.73 + 8701.43`.
 pub fn expr(parts: &[Fig]) -> String {
     if parts.is_empty() {
@@ -166,7 +212,9 @@ pub fn finding(
         .collect();
     lines.sort_unstable();
     lines.dedup();
-    let d = fmt(c.difference());
+    let unit = shown_unit(std::iter::once(reported).chain(parts));
+    let d = fmt_in(c.difference(), unit);
+    let computed = fmt_in(c.computed, unit);
     let (severity, message, message_en) = match c.verdict {
         Verdict::Exact => return None,
         Verdict::Rounding => (
@@ -176,7 +224,7 @@ pub fn finding(
                 reported.label,
                 reported.printed(),
                 expr(parts),
-                fmt(c.computed),
+                computed,
                 c.reported_iv,
                 c.computed_iv
             ),
@@ -184,7 +232,7 @@ pub fn finding(
                 "{}: reported {} vs computed {} (difference {d}) is explained by rounding: {} meets {}",
                 rule.title_en(),
                 reported.printed(),
-                fmt(c.computed),
+                computed,
                 c.reported_iv,
                 c.computed_iv
             ),
@@ -196,7 +244,7 @@ pub fn finding(
                 reported.label,
                 reported.printed(),
                 expr(parts),
-                fmt(c.computed),
+                computed,
                 c.reported_iv,
                 c.computed_iv
             ),
@@ -204,7 +252,7 @@ pub fn finding(
                 "{}: reported {} but the parts give {} (difference {d}); intervals {} and {} do not meet",
                 rule.title_en(),
                 reported.printed(),
-                fmt(c.computed),
+                computed,
                 c.reported_iv,
                 c.computed_iv
             ),
@@ -221,7 +269,7 @@ pub fn finding(
             .severity(severity)
             .cells(cells)
             .lines(lines)
-            .expected(fmt(c.computed))
+            .expected(computed)
             .actual(reported.printed()),
     )
 }

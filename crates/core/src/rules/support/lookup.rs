@@ -25,7 +25,9 @@ pub fn total_row(t: &Table) -> Option<&Row> {
 /// The figure in a row's column, labelled `表名·列名`.
 pub fn cell(t: &Table, r: &Row, col: usize, label: &str) -> Fig {
     let line = r.cell(col).map_or(r.line, |c| c.line);
-    Fig::new(r.amount(col), line, format!("{}{label}", t.kind.zh())).at(line, col)
+    Fig::new(r.amount(col), line, format!("{}{label}", t.kind.zh()))
+        .at(line, col)
+        .in_unit(t.unit)
 }
 
 /// The 合计 row's figure in (scope, role).

@@ -214,8 +214,11 @@ impl Levels {
             let Node::Code(code) = &nodes[i] else {
                 continue;
             };
-            let total = row_fig(&t.rows[i], col);
-            let parts: Vec<Fig> = children.iter().map(|&j| row_fig(&t.rows[j], col)).collect();
+            let total = row_fig(t, &t.rows[i], col);
+            let parts: Vec<Fig> = children
+                .iter()
+                .map(|&j| row_fig(t, &t.rows[j], col))
+                .collect();
             let what = format!(
                 "{}「{}」列：{} {} = 下级科目之和",
                 t.title,
@@ -249,10 +252,10 @@ impl Levels {
             if parts_idx.is_empty() {
                 continue;
             }
-            let total = row_fig(&t.rows[i], col);
+            let total = row_fig(t, &t.rows[i], col);
             let parts: Vec<Fig> = parts_idx
                 .iter()
-                .map(|&j| row_fig(&t.rows[j], col))
+                .map(|&j| row_fig(t, &t.rows[j], col))
                 .collect();
             let what = format!(
                 "{}「{}」列：{} = 所列各行之和",
@@ -263,7 +266,7 @@ impl Levels {
     }
 }
 
-fn row_fig(r: &Row, col: usize) -> Fig {
+fn row_fig(t: &Table, r: &Row, col: usize) -> Fig {
     let label = match (&r.code, &r.name) {
         (Some(c), Some(n)) => format!("{c} {n}"),
         (None, Some(n)) => n.clone(),
@@ -271,7 +274,9 @@ fn row_fig(r: &Row, col: usize) -> Fig {
         (None, None) => format!("第{}行", r.line),
     };
     let line = r.cell(col).map_or(r.line, |c| c.line);
-    Fig::new(r.amount(col), line, label).at(line, col)
+    Fig::new(r.amount(col), line, label)
+        .at(line, col)
+        .in_unit(t.unit)
 }
 
 /// The rows a total or unit row covers: the leaves (or top codes) after it, until the next row

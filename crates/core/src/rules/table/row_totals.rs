@@ -59,7 +59,9 @@ fn col_label(t: &Table, col: usize) -> String {
 
 fn fig(t: &Table, r: &Row, col: usize) -> Fig {
     let line = r.cell(col).map_or(r.line, |c| c.line);
-    Fig::new(r.amount(col), line, col_label(t, col)).at(line, col)
+    Fig::new(r.amount(col), line, col_label(t, col))
+        .at(line, col)
+        .in_unit(t.unit)
 }
 
 #[cfg(test)]

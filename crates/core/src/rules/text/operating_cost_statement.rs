@@ -1,7 +1,6 @@
 //! The operating costs (机关运行经费) the prose states against the table that defines them.
 
 use crate::facts::{Fact, Subject};
-use crate::model::Template;
 use crate::rules::support::prelude::*;
 use crate::rules::support::stated::{amounts, no_facts, stated};
 
@@ -23,11 +22,16 @@ declare_rule! {
 }
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
-    let target = match (cx.unit.template, table(cx.unit, TableKind::OperatingCost)) {
-        (_, Some(h4)) => table_total(h4, Scope::Root, Role::Total),
-        (Template::Hebei, None) => table(cx.unit, TableKind::GeneralBudgetBasic)
+    let defined_as_public = cx.unit.conventions().operating_cost_is_public_expense;
+    let target = match table(cx.unit, TableKind::OperatingCost) {
+        Some(h4) => table_total(h4, Scope::Root, Role::Total),
+        None if defined_as_public => table(cx.unit, TableKind::GeneralBudgetBasic)
             .and_then(|t6| table_total(t6, Scope::Root, Role::Public)),
-        _ => return Applies::No("河南模板没有机关运行经费表，口径无法核对".into()),
+        None => {
+            return Applies::No(
+                "没有机关运行经费表，模板也未把它定义为公用经费，口径无法核对".into(),
+            )
+        }
     };
     let Some(target) = target else {
         return Applies::No("找不到对应的表格合计".into());

@@ -3,7 +3,7 @@
 use crate::amount::Amount;
 use crate::facts::{Fact, Subject};
 use crate::rules::support::prelude::*;
-use crate::rules::support::stated::{amounts, no_facts};
+use crate::rules::support::stated::{amounts, no_facts, stated};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -61,7 +61,7 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let Some(f) = facts.first() else {
         return no_facts("拟购置固定资产");
     };
-    let planned = f.value.unwrap_or(Amount::new(Decimal::ZERO, 2));
+    let planned = stated(f).amount.unwrap_or(Amount::new(Decimal::ZERO, 2));
     let Some(pg) = cx.unit.table(TableKind::Procurement) else {
         return Applies::No("缺少政府采购预算表".into());
     };
@@ -82,16 +82,17 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
             .parse::<i64>()
             .unwrap_or(0)
     };
-    let items: Vec<(i64, usize)> = pg
+    let assets: Vec<(Amount, usize)> = pg
         .rows
         .iter()
         .filter(|r| fixed_asset_catalog(r.text(cat)))
-        .filter_map(|r| {
-            r.amount(total_col)
-                .filter(|a| a.decimals <= 2)
-                .map(|a| (cents(a), r.line))
-        })
+        .filter_map(|r| r.amount(total_col).map(|a| (a, r.line)))
         .collect();
+    // The search counts whole cents of 万元; finer figures (a table in 元) are not searched.
+    if assets.iter().any(|(a, _)| a.decimals > 2) || planned.decimals > 2 {
+        return Applies::No("采购表或说明的金额精度细于 0.01 万元，不做凑数核对".into());
+    }
+    let items: Vec<(i64, usize)> = assets.iter().map(|&(a, l)| (cents(a), l)).collect();
     if planned.is_zero() {
         return Applies::Yes;
     }
