@@ -2,12 +2,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yusuan_core::FileReport;
 
 fuzz_target!(|data: &[u8]| {
     match yusuan_core::parse_bytes(data) {
         Ok(doc) => {
-            let report = FileReport::from_document("fuzz", &doc);
+            let report = yusuan_core::check::check_document("fuzz", &doc);
             // The page shows each cited line: it must exist.
             let last = doc.lines.len();
             for f in report.findings() {
