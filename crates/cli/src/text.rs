@@ -41,6 +41,9 @@ pub fn render(report: &Report) -> String {
                     if t.empty { " (空表)" } else { "" },
                     t.title
                 );
+                if let Some(why) = &t.not_understood {
+                    let _ = writeln!(out, "      未能理解，不做检查: {why}");
+                }
                 for r in &t.repairs {
                     let _ = writeln!(out, "      修正: {}", r.what);
                 }

@@ -42,12 +42,26 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The first table of this kind the parser understood. Rules read tables only through
+    /// this and [`Unit::tables_of`] / [`Unit::understood_tables`]: a table that was not
+    /// understood is never checked.
     pub fn table(&self, kind: TableKind) -> Option<&Table> {
-        self.tables.iter().find(|t| t.kind == kind)
+        self.understood_tables().find(|t| t.kind == kind)
     }
 
+    /// The understood tables of this kind.
     pub fn tables_of(&self, kind: TableKind) -> impl Iterator<Item = &Table> {
-        self.tables.iter().filter(move |t| t.kind == kind)
+        self.understood_tables().filter(move |t| t.kind == kind)
+    }
+
+    /// Every table the parser understood.
+    pub fn understood_tables(&self) -> impl Iterator<Item = &Table> {
+        self.tables.iter().filter(|t| t.understood())
+    }
+
+    /// The first table of this kind the disclosure publishes, understood or not.
+    pub fn published(&self, kind: TableKind) -> Option<&Table> {
+        self.tables.iter().find(|t| t.kind == kind)
     }
 
     /// The conventions of the unit's template (the generic ones when detection is unsure).
@@ -65,7 +79,7 @@ impl Unit {
         self.required_tables()
             .iter()
             .copied()
-            .filter(|k| self.table(*k).is_none())
+            .filter(|k| self.published(*k).is_none())
             .collect()
     }
 }

@@ -20,6 +20,12 @@ pub struct TableSummary {
     pub empty: bool,
     /// The unit the table's figures are printed in.
     pub amount_unit: AmountUnit,
+    /// Whether the parser understood the table well enough to check it; rules that need a
+    /// table that is not understood are not applicable.
+    pub understood: bool,
+    /// Why it was not understood.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_understood: Option<String>,
     pub repairs: Vec<Repair>,
 }
 
@@ -32,6 +38,8 @@ impl From<&Table> for TableSummary {
             rows: t.rows.len(),
             empty: t.empty,
             amount_unit: t.unit,
+            understood: t.understood(),
+            not_understood: t.not_understood.clone(),
             repairs: t.repairs.clone(),
         }
     }

@@ -286,6 +286,33 @@ mod tests {
         }
     }
 
+    /// Rules read tables through `Unit::table`, `tables_of` and `understood_tables`, which
+    /// hold only tables the parser understood; only the completeness rules (which ask what
+    /// is published, and where the prose is) may read every table.
+    #[test]
+    fn rules_never_read_a_table_that_was_not_understood() {
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules"));
+        let mut sources = Vec::new();
+        collect_rs(dir, &mut sources);
+        for p in sources {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            let path = p.display().to_string();
+            if path.contains("completeness") || path.ends_with("support/lookup.rs") {
+                continue;
+            }
+            let compact: String = text.split_whitespace().collect();
+            // Spelt in pieces so that this test's own source does not match.
+            for forbidden in [
+                concat!("unit", ".tables."),
+                concat!("unit", ".tables)"),
+                concat!("unit", ".tables;"),
+                concat!(".published", "("),
+            ] {
+                assert!(!compact.contains(forbidden), "{path} reads {forbidden}");
+            }
+        }
+    }
+
     fn collect_rs(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;

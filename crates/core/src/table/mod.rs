@@ -10,6 +10,7 @@ mod mapping;
 mod merge;
 mod pages;
 mod rows;
+mod understanding;
 
 use crate::amount::Amount;
 use crate::layout::{self, AmountUnit, Meta};
@@ -117,9 +118,17 @@ pub struct Table {
     /// The unit the table's figures are printed in (its preamble's, else the unit's usual
     /// one). Cell amounts are held in 万元 whatever this is; cell texts stay as printed.
     pub unit: AmountUnit,
+    /// Why the parser did not understand the table well enough to check it; `None` when it
+    /// did. Rules never check a table that is not understood.
+    pub not_understood: Option<String>,
 }
 
 impl Table {
+    /// Whether the parser understood the table well enough to check it.
+    pub fn understood(&self) -> bool {
+        self.not_understood.is_none()
+    }
+
     /// The first column with this scope and role.
     pub fn column(&self, scope: Scope, role: Role) -> Option<usize> {
         self.columns
@@ -148,8 +157,17 @@ impl Table {
         if unit == AmountUnit::WanYuan {
             return;
         }
+        let mut lost = false;
         for cell in self.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
-            cell.amount = cell.amount.and_then(|a| unit.to_wan(a));
+            let converted = cell.amount.and_then(|a| unit.to_wan(a));
+            lost |= cell.amount.is_some() && converted.is_none();
+            cell.amount = converted;
+        }
+        if lost && self.not_understood.is_none() {
+            self.not_understood = Some(format!(
+                "金额单位为{}而小数位不足，无法换算为万元核对",
+                unit.zh()
+            ));
         }
     }
 
@@ -362,7 +380,7 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         .last()
         .map_or(block.title_line + 1, |i| i + 1)
         .max(notes.last().map_or(0, |n| n.line));
-    Table {
+    let mut table = Table {
         kind: block.kind,
         title: block.title.clone(),
         title_line: block.title_line + 1,
@@ -376,7 +394,10 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         repairs,
         key_value: kv,
         unit: AmountUnit::WanYuan,
-    }
+        not_understood: None,
+    };
+    table.not_understood = understanding::assess(&table);
+    table
 }
 
 /// What a block's preamble lines say about its table (unit, year, amount unit), read without

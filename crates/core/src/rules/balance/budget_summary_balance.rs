@@ -23,7 +23,7 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
     match cx.unit.table(TableKind::BudgetSummary) {
         Some(t) if !t.empty => super::balance(t, out),
         Some(_) => Applies::No("收支总表没有数据".into()),
-        None => Applies::No("缺少收支总表".into()),
+        None => absent(cx.unit, TableKind::BudgetSummary),
     }
 }
 

@@ -23,7 +23,7 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
     match cx.unit.table(TableKind::FiscalSummary) {
         Some(t) if !t.empty => super::balance(t, out),
         Some(_) => Applies::No("财政拨款收支总表没有数据".into()),
-        None => Applies::No("缺少财政拨款收支总表".into()),
+        None => absent(cx.unit, TableKind::FiscalSummary),
     }
 }
 

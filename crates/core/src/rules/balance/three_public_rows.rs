@@ -21,8 +21,8 @@ declare_rule! {
 }
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
-    let Some(t) = cx.unit.table(TableKind::ThreePublic) else {
-        return Applies::No("缺少“三公”经费表".into());
+    let Some(t) = table(cx.unit, TableKind::ThreePublic) else {
+        return absent(cx.unit, TableKind::ThreePublic);
     };
     let Some(name_col) = t.column(Scope::Root, Role::Name) else {
         return Applies::No("“三公”经费表按列排列，由 TAB-001 核对".into());

@@ -65,7 +65,6 @@ pub(super) fn code_problem(kind: TableKind, code: &str) -> Option<String> {
 /// The unit's tables whose rows carry classification codes (functional or economic).
 pub(super) fn coded_tables<'a>(cx: &'a Cx) -> impl Iterator<Item = &'a Table> + 'a {
     cx.unit
-        .tables
-        .iter()
+        .understood_tables()
         .filter(|t| functional_table(t.kind) || economic_table(t.kind))
 }

@@ -36,7 +36,7 @@ fn need<'a, const N: usize>(cx: &'a Cx, kinds: [TableKind; N]) -> Result<[&'a Ta
     for k in kinds {
         match table(cx.unit, k) {
             Some(t) => out.push(t),
-            None => return Err(Applies::No(format!("缺少{}或该表没有数据", k.zh()))),
+            None => return Err(absent(cx.unit, k)),
         }
     }
     out.try_into()

@@ -23,7 +23,7 @@ declare_rule! {
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let Some(pg) = table(cx.unit, TableKind::Procurement) else {
-        return Applies::No("缺少政府采购预算表或该表没有数据".into());
+        return absent(cx.unit, TableKind::Procurement);
     };
     let targets: Vec<(String, Fig)> = cx
         .unit

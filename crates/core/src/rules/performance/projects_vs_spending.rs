@@ -42,7 +42,7 @@ fn henan_projects(t: &Table) -> Vec<(&Row, Fig)> {
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let Some(t3) = table(cx.unit, TableKind::ExpenditureSummary) else {
-        return Applies::No("缺少支出总表".into());
+        return absent(cx.unit, TableKind::ExpenditureSummary);
     };
     let Some(project_total) = table_total(t3, Scope::Root, Role::Project) else {
         return Applies::No("支出总表没有项目支出列".into());

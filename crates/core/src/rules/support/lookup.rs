@@ -5,6 +5,7 @@ use super::arith::Fig;
 use crate::amount::Amount;
 use crate::model::Unit;
 use crate::normalize::{compact, fold_punct};
+use crate::rules::Applies;
 use crate::table::TableKind;
 use crate::table::{Role, Scope};
 use crate::table::{Row, Table};
@@ -96,8 +97,23 @@ pub fn code_sum(t: &Table, code: &str, col: usize) -> Option<Fig> {
     )
 }
 
+/// The understood table of this kind, with rows.
 pub fn table(unit: &Unit, kind: TableKind) -> Option<&Table> {
     unit.table(kind).filter(|t| !t.rows.is_empty())
+}
+
+/// Why a rule that needs a table of this kind does not apply: the table is not published, it
+/// was not understood, or it holds no data.
+pub fn absent(unit: &Unit, kind: TableKind) -> Applies {
+    Applies::No(match unit.published(kind) {
+        None => format!("缺少{}", kind.zh()),
+        Some(t) if !t.understood() => format!(
+            "表格未能理解：《{}》{}",
+            t.title.trim(),
+            t.not_understood.as_deref().unwrap_or_default()
+        ),
+        Some(_) => format!("{}没有数据", kind.zh()),
+    })
 }
 
 /// Strips an ordinal (`十、`, `（十）`, `(十九)`) from a summary-table label.

@@ -10,7 +10,7 @@ pub mod stated;
 /// The imports nearly every rule file needs.
 pub mod prelude {
     pub use super::arith::{Fig, Verdict};
-    pub use super::lookup::{cell, table, table_total, total_row};
+    pub use super::lookup::{absent, cell, table, table_total, total_row};
     pub use super::sink::Sink;
     pub use crate::diagnostic::{Family, Severity};
     pub use crate::normalize::{compact, fold_punct};

@@ -118,7 +118,11 @@ fn node(t: &Table, r: &Row) -> Node {
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let mut any = false;
-    for t in cx.unit.tables.iter().filter(|t| !t.key_value && !t.empty) {
+    for t in cx
+        .unit
+        .understood_tables()
+        .filter(|t| !t.key_value && !t.empty)
+    {
         if coded_kind(t.kind).is_none() && !list_kind(t.kind) {
             continue;
         }

@@ -21,7 +21,11 @@ declare_rule! {
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let mut any = false;
-    for t in cx.unit.tables.iter().filter(|t| !t.key_value && !t.empty) {
+    for t in cx
+        .unit
+        .understood_tables()
+        .filter(|t| !t.key_value && !t.empty)
+    {
         let ids = t.identities();
         if ids.is_empty() {
             continue;

@@ -23,7 +23,7 @@ declare_rule! {
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let Some(a) = table(cx.unit, TableKind::Assets) else {
-        return Applies::No("缺少固定资产占用情况表".into());
+        return absent(cx.unit, TableKind::Assets);
     };
     let Some(col) = a.column(Scope::Root, Role::Amount) else {
         return Applies::No("资产表没有价值列".into());

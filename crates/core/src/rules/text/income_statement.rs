@@ -27,7 +27,7 @@ type LinePick = dyn Fn(&str) -> bool;
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let Some(t1) = table(cx.unit, TableKind::BudgetSummary) else {
-        return Applies::No("缺少收支总表".into());
+        return absent(cx.unit, TableKind::BudgetSummary);
     };
     use Subject::*;
     let pairs: [(Subject, &LinePick); 12] = [

@@ -62,8 +62,8 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
         return no_facts("拟购置固定资产");
     };
     let planned = stated(f).amount.unwrap_or(Amount::new(Decimal::ZERO, 2));
-    let Some(pg) = cx.unit.table(TableKind::Procurement) else {
-        return Applies::No("缺少政府采购预算表".into());
+    let Some(pg) = table(cx.unit, TableKind::Procurement) else {
+        return absent(cx.unit, TableKind::Procurement);
     };
     let (Some(cat), Some(total_col)) = (
         pg.column_any(Role::CatalogNo),

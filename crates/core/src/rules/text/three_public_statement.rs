@@ -23,8 +23,8 @@ declare_rule! {
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
     use Subject::*;
-    let Some(t9) = cx.unit.table(TableKind::ThreePublic) else {
-        return Applies::No("缺少“三公”经费表".into());
+    let Some(t9) = table(cx.unit, TableKind::ThreePublic) else {
+        return absent(cx.unit, TableKind::ThreePublic);
     };
     let mut any = false;
     let mark = out.mark();
