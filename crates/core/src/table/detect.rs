@@ -38,6 +38,8 @@ pub struct LineClass {
     pub preamble: Vec<layout::Meta>,
     /// A tabular line with a figure that reads as money (decimals or thousands separators).
     pub money: bool,
+    /// A tabular line that is a sentence with a stray tab (`…减少 12.14\t%。`).
+    pub sentence: bool,
 }
 
 impl LineClass {
@@ -55,6 +57,7 @@ impl LineClass {
                 && layout::cells(line)
                     .iter()
                     .any(|c| layout::is_decimal_amount(c)),
+            sentence: tabular && is_sentence(line),
         }
     }
 
@@ -66,6 +69,14 @@ impl LineClass {
     pub fn all(lines: &[String]) -> Vec<LineClass> {
         lines.iter().map(|l| LineClass::of(l)).collect()
     }
+}
+
+/// A line of prose that happens to hold a tab: its text runs as a sentence (a clause break and
+/// a full stop or clause break at its end).
+fn is_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    let joined: String = layout::cells(t).concat();
+    joined.chars().count() > 12 && joined.contains(['，', '。']) && t.ends_with(['。', '，', '；'])
 }
 
 /// The kind of table a line names; a title may sit alone in one cell of a tabular line.
@@ -91,7 +102,8 @@ pub(super) fn confirmed_title(classes: &[LineClass], i: usize) -> Option<TableKi
         .skip(i + 1)
         .take(24)
         .filter(|c| !c.blank && !c.is_preamble());
-    if !after.next()?.tabular {
+    let first = after.next()?;
+    if !first.tabular || first.sentence {
         return None;
     }
     if kind == TableKind::Other && !after.take_while(|c| c.title.is_none()).any(|c| c.money) {

@@ -263,11 +263,15 @@ pub fn columns_from_header(rows: &[Vec<String>], width: usize) -> Vec<Column> {
         })
         .collect();
     relocate_orphans(&mut paths);
+    let sides = two_sided(&paths);
     paths
         .into_iter()
         .enumerate()
         .map(|(c, path)| {
-            let (scope, role) = classify(&path);
+            let (mut scope, role) = classify(&path);
+            if let (Some(side), true) = (path.first().and_then(|l| side_of(l)), sides) {
+                scope = side;
+            }
             Column {
                 index: c,
                 path,
@@ -276,6 +280,33 @@ pub fn columns_from_header(rows: &[Vec<String>], width: usize) -> Vec<Column> {
             }
         })
         .collect()
+}
+
+/// The side a top label names in a two-sided table (`收入`, `本年收入`, `财政拨款支出`).
+fn side_of(label: &str) -> Option<Scope> {
+    let l = compact(label);
+    if is_total_label(&l) || l.starts_with("其中") || l.chars().count() > 8 {
+        return None;
+    }
+    if l.ends_with("收入") {
+        Some(Scope::Income)
+    } else if l.ends_with("支出") {
+        Some(Scope::Expenditure)
+    } else {
+        None
+    }
+}
+
+/// A two-sided table (收支总表): its top labels name an income side, then an expenditure side,
+/// and each side has labels below it.
+fn two_sided(paths: &[Vec<String>]) -> bool {
+    let tops: Vec<(Scope, usize)> = paths
+        .iter()
+        .filter_map(|p| p.first().and_then(|l| side_of(l)).map(|s| (s, p.len())))
+        .collect();
+    let income = tops.iter().position(|t| t.0 == Scope::Income);
+    let spending = tops.iter().rposition(|t| t.0 == Scope::Expenditure);
+    matches!((income, spending), (Some(i), Some(e)) if i < e) && tops.iter().all(|t| t.1 > 1)
 }
 
 /// Money sub-labels printed under a text column (`单位代码/工资福利支出`) belong to the first

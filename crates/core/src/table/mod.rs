@@ -10,6 +10,7 @@ mod mapping;
 mod merge;
 mod pages;
 mod rows;
+pub mod sides;
 mod understanding;
 
 use crate::amount::Amount;
@@ -360,6 +361,17 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
                 Some(prev) if !kv && is_continuation(&row, block.kind) => merge_into(prev, row),
                 _ => rows.push(row),
             }
+        }
+    }
+    if matches!(
+        block.kind,
+        TableKind::BudgetSummary | TableKind::FiscalSummary
+    ) {
+        for (line, what) in sides::repair(&table_cols, &mut rows) {
+            repairs.push(Repair {
+                lines: (line, line),
+                what,
+            });
         }
     }
     let holds_money = !matches!(block.kind, TableKind::OrgStructure);

@@ -5,12 +5,23 @@ use super::{Cell, Row};
 use crate::amount::Amount;
 use crate::layout;
 
+/// A code split over 类|款|项 cells, joined; a 款 or 项 printed without its leading zero
+/// (`2` for `02`) is padded.
 pub(super) fn join_code(class: &str, section: &str, item: &str) -> Option<String> {
-    let parts: Vec<String> = [class, section, item]
+    let digits = |p: &str| -> Option<String> {
+        let d: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+        (!d.is_empty() && d.len() <= 3 && d.chars().all(|c| c.is_ascii_digit())).then_some(d)
+    };
+    let mut parts: Vec<String> = [class, section, item]
         .iter()
-        .filter_map(|p| layout::code_digits(p))
+        .filter_map(|p| digits(p))
         .collect();
     let class_ok = parts.first().is_some_and(|c| c.len() == 3);
+    for p in parts.iter_mut().skip(1) {
+        if p.len() == 1 {
+            p.insert(0, '0');
+        }
+    }
     (class_ok && parts.iter().skip(1).all(|p| p.len() == 2)).then(|| parts.concat())
 }
 
@@ -104,6 +115,11 @@ mod tests {
         assert_eq!(join_code("208", "05", "05").as_deref(), Some("2080505"));
         assert_eq!(join_code("208", "", "").as_deref(), Some("208"));
         assert_eq!(join_code("2", "05", "05"), None, "a class has three digits");
+        assert_eq!(
+            join_code("201", "3", "01").as_deref(),
+            Some("2010301"),
+            "a 款 printed without its leading zero"
+        );
         let cols = columns("类\t款\t项\t科目名称\t合计");
         let row = build_row(9, &cells("208\t05\t05\t机关养老\t4.57"), &cols, None);
         assert_eq!(row.code.as_deref(), Some("2080505"));

@@ -71,11 +71,6 @@ const VOCABULARY: &[Words] = &[
     w(&["支出预算表"], ExpenditureSummary),
     w(&["支出预算总表"], ExpenditureSummary),
     Words {
-        all: &["运行经费"],
-        none: &["安排"],
-        kind: OperatingCost,
-    },
-    Words {
         all: &["政府采购预算"],
         none: &["情况"],
         kind: Procurement,
@@ -138,6 +133,10 @@ pub(super) fn kind_of(title: &str) -> Option<TableKind> {
         return Some(words.kind);
     }
     let len = t.chars().count();
+    // Henan titles its table `2024年机关（机构）运行经费`, with no 表.
+    if t.ends_with("运行经费") && !has("安排") {
+        return Some(OperatingCost);
+    }
     if t.ends_with("机构设置情况") && len <= 12 {
         return Some(OrgStructure);
     }
@@ -228,6 +227,7 @@ mod tests {
             "九、国有资产信息",
             "8.2025年部门一般公共预算基本支出部门预算经济分类预算表 …………………",
             "详见单位的项目绩效目标表",
+            "2019 年 省 检 察 院 一 般 公 共 预 算 机 关 运 行 经 费 预 算 支 出",
             "具体如下表",
             "附表",
         ] {

@@ -8,13 +8,8 @@ pub use code_format::CodeFormat;
 pub use same_code_same_name::SameCodeSameName;
 pub use stale_class_names::StaleClassNames;
 
+use crate::classification::Classification;
 use crate::rules::support::prelude::*;
-
-const FUNCTIONAL_CLASSES: [u32; 30] = [
-    201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 219, 220,
-    221, 222, 223, 224, 227, 229, 230, 231, 232, 233, 234,
-];
-const ECONOMIC_CLASSES: [u32; 10] = [301, 302, 303, 307, 309, 310, 311, 312, 313, 399];
 
 pub(super) fn functional_table(k: TableKind) -> bool {
     use TableKind::*;
@@ -23,6 +18,7 @@ pub(super) fn functional_table(k: TableKind) -> bool {
         IncomeSummary
             | ExpenditureSummary
             | GeneralBudgetExpenditure
+            | FiscalExpenditure
             | GovFundExpenditure
             | StateCapitalExpenditure
     )
@@ -30,34 +26,36 @@ pub(super) fn functional_table(k: TableKind) -> bool {
 
 pub(super) fn economic_table(k: TableKind) -> bool {
     use TableKind::*;
-    matches!(k, GeneralBudgetBasic | EconomicSummary | OperatingCost)
+    matches!(
+        k,
+        GeneralBudgetBasic | FiscalBasic | BasicDetail | EconomicSummary | OperatingCost
+    )
 }
 
+/// What is wrong with a code, read in its own classification (an economic code is never read
+/// as a functional one, whatever the table).
 pub(super) fn code_problem(kind: TableKind, code: &str) -> Option<String> {
-    let class: u32 = code.get(..3)?.parse().ok()?;
-    if functional_table(kind) {
-        if !matches!(code.len(), 3 | 5 | 7) {
-            return Some(format!(
-                "功能分类编码应为 3、5 或 7 位，“{code}”是 {} 位",
-                code.len()
-            ));
+    let class: u16 = code.get(..3)?.parse().ok()?;
+    let cls = match Classification::of(code) {
+        Some(c) => c,
+        None if functional_table(kind) => {
+            return Some(format!("“{code}”的类 {class} 不是现行功能分类的类"))
         }
-        if !FUNCTIONAL_CLASSES.contains(&class) {
-            return Some(format!("“{code}”的类 {class} 不是现行功能分类的类"));
-        }
-    } else if economic_table(kind) {
-        if !code.starts_with('3') {
-            return None; // a unit row
-        }
-        if !matches!(code.len(), 3 | 5) {
-            return Some(format!(
-                "经济分类编码应为 3 或 5 位，“{code}”是 {} 位",
-                code.len()
-            ));
-        }
-        if !ECONOMIC_CLASSES.contains(&class) {
-            return Some(format!("“{code}”的类 {class} 不是部门预算经济分类的类"));
-        }
+        // A unit's code in a table that lists units.
+        None => return None,
+    };
+    let lengths = cls.lengths();
+    if !lengths.contains(&code.len()) {
+        let allowed: Vec<String> = lengths.iter().map(usize::to_string).collect();
+        return Some(format!(
+            "{}编码应为 {} 位，“{code}”是 {} 位",
+            cls.zh(),
+            allowed.join("、"),
+            code.len()
+        ));
+    }
+    if !cls.classes().contains(&class) {
+        return Some(format!("“{code}”的类 {class} 不是{}的类", cls.zh()));
     }
     None
 }

@@ -1,5 +1,6 @@
 //! The functional class names in the summary tables are the current ones.
 
+use crate::classification::{functional_class, NameStatus};
 use crate::rules::support::lookup::strip_ordinal;
 use crate::rules::support::prelude::*;
 
@@ -12,25 +13,13 @@ declare_rule! {
         severity: Severity::Warning,
         title: "使用现行功能分类科目名称",
         title_en: "Current functional class names are used",
-        doc_en: "Checks that the function-class (lei) names listed in the summary tables are the current names in that year's Government Revenue and Expenditure Classification, not retired or abbreviated ones such as 'Medical, Health and Family Planning' (now 'Health'). An outdated name suggests the table was copied from an old template and may not match the codes used elsewhere. Example: Wen County Medical Security Bureau 2024 lists '(9) Medical, Health and Family Planning' in class 209's place, immediately followed by '(10) Health'.",
-        what: "收支总表、财政拨款收支总表等列出的功能分类“类”名称应为当年《政府收支分类科目》的现行名称，不应使用已停用或简写的名称，如“医疗卫生与计划生育支出”（现为卫生健康支出）、“城乡社区事务”（城乡社区支出）、“农林水事务”（农林水支出）、“资源勘探信息等”（资源勘探工业信息等支出）、“文化体育与传媒”（文化旅游体育与传媒支出）。",
+        doc_en: "Checks that the function-class (lei) names listed in the summary tables are the names of the edition of the Government Revenue and Expenditure Classification for the document's year, not retired ones such as 'Medical, Health and Family Planning' ('Health' from the 2019 edition); a 2018 document that prints the 2018 names is right. An outdated name suggests the table was copied from an old template and may not match the codes used elsewhere. Example: Wen County Medical Security Bureau 2024 lists '(9) Medical, Health and Family Planning' in class 209's place, immediately followed by '(10) Health'.",
+        what: "收支总表、财政拨款收支总表等列出的功能分类“类”名称应为文件所属年度《政府收支分类科目》的名称（按年度版本判断：2018 年的文件用 2018 年的名称是对的），不应使用当年已停用的名称，如“医疗卫生与计划生育支出”（现为卫生健康支出）、“城乡社区事务”（城乡社区支出）、“农林水事务”（农林水支出）、“资源勘探信息等”（资源勘探工业信息等支出）、“文化体育与传媒”（文化旅游体育与传媒支出）。",
         why: "旧名称说明表格模板多年未更新，读者也无法与当年科目对照。",
         example: "温县医疗保障局 2024 财政拨款收支预算表在 209 的位置列“（九）医疗卫生与计划生育支出”，紧接着又列“（十）卫生健康支出”。",
         basis: "《政府收支分类科目》历年修订；规则参考 §1.2、E-3。",
     }
 }
-
-/// (outdated or short name, current name).
-const STALE: [(&str, &str); 8] = [
-    ("医疗卫生与计划生育", "卫生健康支出"),
-    ("文化体育与传媒", "文化旅游体育与传媒支出"),
-    ("文化体育旅游与传媒", "文化旅游体育与传媒支出"),
-    ("国土海洋气象等", "自然资源海洋气象等支出"),
-    ("资源勘探信息等", "资源勘探工业信息等支出"),
-    ("城乡社区事务", "城乡社区支出"),
-    ("农林水事务", "农林水支出"),
-    ("资源勘探电力信息等", "资源勘探工业信息等支出"),
-];
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let mut any = false;
@@ -47,10 +36,10 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
             .iter()
             .filter_map(|r| {
                 let label = strip_ordinal(r.text(name_col));
-                STALE
-                    .iter()
-                    .find(|(old, _)| label.starts_with(&fold_punct(old)))
-                    .map(|(_, new)| (r.line, label, *new))
+                match functional_class(&label, cx.unit.year)? {
+                    (_, NameStatus::Former { current }) => Some((r.line, label, current)),
+                    (_, NameStatus::Current) => None,
+                }
             })
             .collect();
         if hits.is_empty() {
@@ -109,5 +98,29 @@ mod tests {
         for s in ["000", "002", "003"] {
             assert_silent(&Rule, &seed(s));
         }
+    }
+
+    #[test]
+    fn names_are_read_against_the_edition_of_their_year() {
+        // 2018 and 2019 Jiangsu documents print the names of their year's edition.
+        for id in ["16", "19", "22"] {
+            assert_silent(&Rule, &corpus(id));
+        }
+        // A 2024 Shanghai unit still prints 医疗卫生与计划生育支出 (卫生健康支出 since 2019).
+        let text = corpus("12");
+        let f = assert_fires(
+            &Rule,
+            &text,
+            Severity::Warning,
+            line_after(
+                &text,
+                "2024年预算单位财务收支预算总表",
+                "医疗卫生与计划生育支出",
+            ),
+        );
+        assert!(f.message.contains("卫生健康支出"), "{}", f.message);
+        // The same 2018 name in a 2024 copy of a Jiangsu table is stale.
+        let text = corpus("22").replace("2018 年度", "2024 年度");
+        assert!(!serious(&Rule, &text).is_empty());
     }
 }

@@ -32,6 +32,46 @@ fn fund_words(kind: TableKind) -> &'static [&'static str] {
     }
 }
 
+/// Every kind's words, to tell a note copied from another table.
+const ALL_FUNDS: [&str; 4] = ["基金", "国有资本", "采购", "三公"];
+
+/// A note that says the table is empty: `空表`, `本部门无相关收支项目`, `没有…`.
+fn says_empty(text: &str) -> bool {
+    let note = compact(text);
+    mentions_empty(text)
+        || note.contains("没有")
+        || note.starts_with("注:无")
+        || note.starts_with("注：无")
+        || (note.contains('无')
+            && ["收支", "收入", "支出", "预算", "项目"]
+                .iter()
+                .any(|w| note.contains(w)))
+}
+
+/// The prose says there is none of this table's money: a clause naming it with 无 or 没有
+/// (`省检察院无政府性基金预算相关收支项目`). A bare `支出 0 万元` states a figure, not why the
+/// table is empty.
+fn prose_says_none(cx: &Cx, words: &[&str]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let (first, last) = cx.unit.lines;
+    let in_table = |n: usize| {
+        cx.unit
+            .tables
+            .iter()
+            .any(|t| t.lines.0 <= n && n <= t.lines.1)
+    };
+    let prose: String = (first..=last.min(cx.lines.len()))
+        .filter(|&n| !in_table(n))
+        .map(|n| compact(cx.line(n)))
+        .collect();
+    prose
+        .split(['。', '，', '；', ',', ';'])
+        .filter(|clause| words.iter().any(|w| clause.contains(w)))
+        .any(|clause| clause.contains('无') || clause.contains("没有"))
+}
+
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let empties: Vec<&Table> = cx
         .unit
@@ -43,18 +83,24 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
         return Applies::No("没有空表".into());
     }
     for t in empties {
-        let explained = t.notes.iter().any(|n| {
-            let note = compact(&n.text);
-            mentions_empty(&n.text)
-                || note.contains("没有")
-                || note.starts_with("注:无")
-                || note.starts_with("注：无")
-        });
         let words = fund_words(t.kind);
-        let names_it = t
-            .notes
-            .iter()
-            .any(|n| words.iter().any(|w| compact(&n.text).contains(w)));
+        // A note under the table, a line inside it (`此表为空`), or the prose about its money.
+        let explained = t.notes.iter().any(|n| says_empty(&n.text))
+            || t.rows
+                .iter()
+                .flat_map(|r| r.cells.iter())
+                .any(|c| mentions_empty(&c.text))
+            || prose_says_none(cx, words);
+        // A note that names another table's money but not this one's was copied.
+        let own = |text: &str| words.iter().any(|w| compact(text).contains(w));
+        let other = |text: &str| {
+            ALL_FUNDS
+                .iter()
+                .filter(|w| !words.contains(w))
+                .any(|w| compact(text).contains(w))
+        };
+        let copied =
+            t.notes.iter().any(|n| other(&n.text)) && !t.notes.iter().any(|n| own(&n.text));
         let (message, message_en) = if !explained {
             (
                 format!("《{}》没有数据，但没有说明为什么是空表", t.title),
@@ -63,7 +109,7 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
                     t.title
                 ),
             )
-        } else if !words.is_empty() && !names_it {
+        } else if !words.is_empty() && copied {
             (
                 format!(
                     "《{}》的空表说明没有提到本表的资金类型（{}），可能是从其他表照抄的",
@@ -107,5 +153,31 @@ mod tests {
         let title = whole_line(&text, "部门预算政府性基金预算财政拨款支出表");
         let f = assert_fires(&Rule, &text, Severity::Warning, title);
         assert!(f.message.contains("照抄"), "{}", f.message);
+    }
+
+    #[test]
+    fn notes_rows_and_prose_explain_an_empty_table() {
+        // 16: 注：本部门无相关收支项目; 19: 此表为空 inside the table, and the prose says 无.
+        for id in ["16", "19"] {
+            assert_silent(&Rule, &corpus(id));
+        }
+        let text = edit(&corpus("19"), "此表为空", "");
+        assert_silent(&Rule, &text);
+        let text = edit(&text, "省检察院无政府性基金预算相关收支项目", "见上表");
+        let title = whole_line(&text, "政府性基金预算财政拨款支出预算表");
+        assert_fires(&Rule, &text, Severity::Warning, title);
+        // 02's 国有资本 table carries the 政府性基金 table's note.
+        let text = corpus("02");
+        let title = whole_line(&text, "2025年部门国有资本经营预算支出功能分类预算表");
+        let f = assert_fires(&Rule, &text, Severity::Warning, title);
+        assert!(f.message.contains("照抄"), "{}", f.message);
+        // 22 states a figure (支出 0 万元), as seed 001 does for its 国有资本 table: a figure
+        // says nothing of why the table is empty.
+        let text = corpus("22");
+        let title = whole_line(
+            &text,
+            "十、2018 年度江苏省高级人民法院政府性基金预算财政拨款支出预算表",
+        );
+        assert_fires(&Rule, &text, Severity::Warning, title);
     }
 }

@@ -2,6 +2,7 @@
 
 use super::need;
 use crate::amount::Amount;
+use crate::classification::functional_class;
 use crate::rules::support::lookup::{self, summary_line};
 use crate::rules::support::prelude::*;
 use rust_decimal::Decimal;
@@ -32,11 +33,28 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
         Err(a) => return a,
     };
     let mark = out.mark();
-    if let (Some(a), Some(b)) = (
-        summary_line(t1, Scope::Expenditure, &|l| l.contains("本年支出")),
-        table_total(t3, Scope::Root, Role::Total),
-    ) {
+    let this_year = summary_line(t1, Scope::Expenditure, &|l| {
+        l.contains("本年支出") || l.contains("当年支出")
+    })
+    // Without carry-over lines the side's grand total is this year's spending.
+    .or_else(|| {
+        let carry = summary_line(t1, Scope::Expenditure, &|l| l.contains("结转")).is_some();
+        (!carry)
+            .then(|| summary_line(t1, Scope::Expenditure, &|l| super::is_grand(l)))
+            .flatten()
+    });
+    if let (Some(a), Some(b)) = (this_year, table_total(t3, Scope::Root, Role::Total)) {
         out.equal("本年支出合计与支出总表合计", &a, &b);
+    }
+    // An expenditure summary without functional classes (Jiangsu: one line by use) has no
+    // class to compare.
+    if !t3
+        .rows
+        .iter()
+        .any(|r| r.code.as_ref().is_some_and(|c| c.starts_with('2')))
+    {
+        out.group_rounding(mark, "收支总表与支出总表");
+        return Applies::Yes;
     }
     let (Some(name_col), Some(t1_col), Some(t3_col)) = (
         t1.column(Scope::Expenditure, Role::Name),
@@ -88,12 +106,16 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
 /// The expenditure summary's figure for a class of the budget summary. Hebei: the class row, by
 /// name. Henan: the class code is 200 + the ordinal, and its items are summed.
 fn class_in_expenditure(cx: &Cx, t3: &Table, col: usize, class_name: &str, n: u32) -> Option<Fig> {
+    // The class's code from its name in the classification (a former name included).
+    let code = functional_class(class_name, cx.unit.year).map(|(c, _)| c.to_string());
     let by_name = t3.rows.iter().find(|x| {
         x.code.as_ref().is_some_and(|c| c.len() == 3)
-            && x.name
+            && (x
+                .name
                 .as_deref()
                 .map(fold_punct)
                 .is_some_and(|nm| nm.starts_with(class_name) || class_name.starts_with(&nm))
+                || x.code == code)
     });
     if let Some(x) = by_name {
         return Some(cell(

@@ -53,16 +53,23 @@ pub fn summary_line_before(
     pred: &dyn Fn(&str) -> bool,
 ) -> Option<Fig> {
     let name_col = t.column(scope, Role::Name)?;
-    let money = t
+    let side_money: Vec<usize> = t
         .columns
         .iter()
-        .find(|c| c.scope == scope && c.role.is_money())?
-        .index;
+        .filter(|c| c.scope == scope && c.role.is_money() && !c.role.is_part_of())
+        .map(|c| c.index)
+        .collect();
     let r = t
         .rows
         .iter()
         .take_while(|r| !marker(&fold_punct(r.text(name_col))))
         .find(|r| pred(&fold_punct(r.text(name_col))))?;
+    // The line's first figure on its side (a side may print a total under its second list).
+    let money = side_money
+        .iter()
+        .copied()
+        .find(|&c| r.amount(c).is_some())
+        .or_else(|| side_money.first().copied())?;
     Some(cell(
         t,
         r,
