@@ -106,7 +106,7 @@ fn text_report_names_units_and_tables() {
     let split = yusuan_core::rules::cross::BasicVsBasicDetail::DOC.code;
     assert!(out.contains(split), "{out}");
     assert!(
-        out.contains("单位 - 温县医疗保障局 · 2024年 · 15 张表"),
+        out.contains("单位 - 温县医疗保障局 · 2024年 · 部门 · 模板：河南（把握：高） · 15 张表"),
         "{out}"
     );
     assert!(out.contains("operating_cost"));
