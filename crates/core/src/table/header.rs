@@ -141,6 +141,20 @@ pub enum Role {
     VehicleOperation,
     /// 公务接待费.
     Reception,
+    /// The “三公”经费 subtotal of a table that also lists other items (会议费, 培训费) or
+    /// operating costs beside it.
+    ThreePublicTotal,
+    /// 会议费.
+    Meeting,
+    /// 培训费.
+    Training,
+    /// 机关运行经费: shown beside the 三公 (Shanghai) or as its own table's amount; never added
+    /// into the 三公 total.
+    RunningCosts,
+    /// 单位预留机动经费 (Jiangsu): a use of the year's money besides 基本 and 项目.
+    Reserve,
+    /// 结转下年资金: money carried to next year, a use of this year's total.
+    CarryForward,
 }
 
 impl Role {
@@ -163,7 +177,8 @@ impl Role {
             Personnel | Public => Basic,
             OtherOperation | SpecificTarget => Project,
             VehiclePurchase | VehicleOperation => Vehicle,
-            Total | GeneralBudgetFiscal | TransferPayment | Amount => return None,
+            Abroad | Vehicle | Reception => ThreePublicTotal,
+            Total | GeneralBudgetFiscal | TransferPayment | Amount | RunningCosts => return None,
             _ => Total,
         })
     }
@@ -191,6 +206,12 @@ impl Role {
             VehiclePurchase => 42,
             VehicleOperation => 43,
             Reception => 44,
+            ThreePublicTotal => 39,
+            Meeting => 45,
+            Training => 46,
+            RunningCosts => 47,
+            Reserve => 23,
+            CarryForward => 24,
             _ => 100 + self as u32,
         }
     }
@@ -351,13 +372,38 @@ pub fn classify(path: &[String]) -> (Scope, Role) {
         return (scope, total_role(leaf, parent));
     }
     let role = role_of_label(leaf, path);
-    (scope, role)
+    if role != Role::Text {
+        return (scope, role);
+    }
+    // `公务用车购置及运行费 / 购置费 | 运行费`.
+    if path.iter().any(|p| p.contains("公务用车")) {
+        if leaf.contains("购置") {
+            return (scope, Role::VehiclePurchase);
+        }
+        if leaf.contains("运行") || leaf.contains("维护") {
+            return (scope, Role::VehicleOperation);
+        }
+    }
+    // A label wrapped over header rows (`因公出` / `国（境）` / `费`) names its column whole.
+    for k in 2..=path.len().min(3) {
+        let joined: String = path[path.len() - k..].concat();
+        let role = role_of_label(&joined, path);
+        if role != Role::Text {
+            return (scope, role);
+        }
+    }
+    (scope, Role::Text)
 }
 
 fn total_role(leaf: &str, parent: &str) -> Role {
     let has = |s: &str| parent.contains(s);
     if leaf.contains("三公") {
         return Role::Total;
+    }
+    // `“三公”经费 / 小计` beside 会议费 and 培训费 (Jiangsu), `“三公”经费预算数 / 合计` beside
+    // 机关运行经费 (Shanghai).
+    if has("三公") {
+        return Role::ThreePublicTotal;
     }
     if has("基本支出") {
         Role::Basic
@@ -454,6 +500,7 @@ fn role_of_label(leaf: &str, path: &[String]) -> Role {
         ("数量", Quantity),
         ("政府预算资金", FiscalAppropriation),
         ("预算资金", ProjectBudget),
+        ("预留机动", Reserve),
         ("预留", Reserved),
         ("份额", Reserved),
         ("指标", Indicator),
@@ -475,6 +522,10 @@ fn role_of_label(leaf: &str, path: &[String]) -> Role {
         ("公务用车购置费", VehiclePurchase),
         ("公务用车运行", VehicleOperation),
         ("公务接待", Reception),
+        ("会议费", Meeting),
+        ("培训费", Training),
+        ("机关运行经费", RunningCosts),
+        ("结转下年", CarryForward),
         ("非财政拨款结余", NonFiscalBalance),
         ("结转", CarryOver),
         ("一般公共预算", GeneralBudget),

@@ -54,6 +54,18 @@ pub(super) fn is_continuation(row: &Row, kind: TableKind) -> bool {
         && first != "合计"
 }
 
+/// Figures alone on the line after a label that has none (`合计` / `2,391.92`): the row's
+/// amounts, printed a line low.
+pub(super) fn is_orphan_amounts(row: &Row, prev: &Row, money: &dyn Fn(usize) -> bool) -> bool {
+    let only_money = !row.cells.is_empty()
+        && row.code.is_none()
+        && row.cells.iter().all(|c| c.amount.is_some() && money(c.col));
+    let label_only = !prev.cells.is_empty()
+        && prev.cells.iter().all(|c| c.amount.is_none())
+        && prev.cells.iter().any(|c| !c.text.trim().is_empty());
+    only_money && label_only
+}
+
 pub(super) fn merge_into(prev: &mut Row, cont: Row) {
     prev.continued.push(cont.line);
     for cell in cont.cells {

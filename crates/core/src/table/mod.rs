@@ -3,6 +3,7 @@
 //! [`header`] names the columns, [`mapping`] settles the column mapping against the table's own
 //! arithmetic, and [`rows`] types the cells.
 
+mod align;
 pub mod detect;
 pub mod header;
 pub mod kind;
@@ -19,9 +20,9 @@ pub use detect::{Block, LineClass};
 pub use header::{Column, Identity, Role, Scope};
 pub use kind::TableKind;
 use mapping::{choose_mapping, effective_width, row_cells, TableMapping};
-use merge::{is_continuation, merge_into};
+use merge::{is_continuation, is_orphan_amounts, merge_into};
 use pages::{header_rows, is_kv_layout, split_pages};
-use rows::build_row;
+use rows::{build_row, Origin};
 use serde::{Deserialize, Serialize};
 
 /// One cell of a data row.
@@ -351,14 +352,41 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
     let table_cols = mapping.columns.clone();
     let width = table_cols.len();
     let mut rows: Vec<Row> = Vec::new();
+    let mut realigned_lines: Vec<usize> = Vec::new();
     for (n, page) in pages.iter().enumerate() {
         header_lines.extend(page.header.iter().map(|i| i + 1));
         for &i in &page.data {
             let cells = row_cells(&lines[i], width, mapping.insert_at[n]);
             let inserted = mapping.insert_at[n].filter(|_| effective_width(&lines[i]) < width);
-            let row = build_row(i + 1, &cells, &table_cols, inserted);
+            // A row the header cannot place is moved under the columns of its cells' kinds.
+            let text_table = matches!(
+                block.kind,
+                TableKind::ProjectPerformance
+                    | TableKind::DeptPerformance
+                    | TableKind::OrgStructure
+            );
+            let realigned = (!kv && !text_table && !align::fits_header(&cells, &table_cols))
+                .then(|| {
+                    align::realign(
+                        &layout::cells(&lines[i])
+                            .iter()
+                            .map(|c| (*c).to_owned())
+                            .collect::<Vec<_>>(),
+                        &table_cols,
+                    )
+                })
+                .flatten();
+            let row = match &realigned {
+                Some((moved, from)) => {
+                    realigned_lines.push(i + 1);
+                    build_row(i + 1, moved, &table_cols, Origin::Moved(from))
+                }
+                None => build_row(i + 1, &cells, &table_cols, Origin::Inserted(inserted)),
+            };
+            let money = |c: usize| table_cols.get(c).is_some_and(|tc| tc.role.is_money());
             match rows.last_mut() {
                 Some(prev) if !kv && is_continuation(&row, block.kind) => merge_into(prev, row),
+                Some(prev) if !kv && is_orphan_amounts(&row, prev, &money) => merge_into(prev, row),
                 _ => rows.push(row),
             }
         }

@@ -25,12 +25,30 @@ pub(super) fn join_code(class: &str, section: &str, item: &str) -> Option<String
     (class_ok && parts.iter().skip(1).all(|p| p.len() == 2)).then(|| parts.concat())
 }
 
-/// `inserted`: where a blank was re-inserted into this row, so raw positions shift back by one.
+/// Where each cell of a row came from on its source line.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Origin<'a> {
+    /// Cell `i` is the line's cell `i`, shifted back by one after a blank re-inserted here.
+    Inserted(Option<usize>),
+    /// Cell `i` came from the line's cell `from[i]` (a realigned row).
+    Moved(&'a [usize]),
+}
+
+impl Origin<'_> {
+    fn raw(self, i: usize) -> usize {
+        match self {
+            Origin::Inserted(Some(k)) if i > k => i - 1,
+            Origin::Inserted(_) => i,
+            Origin::Moved(from) => from.get(i).copied().unwrap_or(i),
+        }
+    }
+}
+
 pub(super) fn build_row(
     line_no: usize,
     cells: &[String],
     columns: &[Column],
-    inserted: Option<usize>,
+    origin: Origin<'_>,
 ) -> Row {
     let role_at = |i: usize| columns.get(i).map_or(Role::Text, |c| c.role);
     let out: Vec<Cell> = cells
@@ -50,10 +68,7 @@ pub(super) fn build_row(
                 text: t.clone(),
                 amount: if numeric { Amount::parse(t) } else { None },
                 line: line_no,
-                raw: match inserted {
-                    Some(k) if i > k => i - 1,
-                    _ => i,
-                },
+                raw: origin.raw(i),
             }
         })
         .collect();
@@ -121,7 +136,12 @@ mod tests {
             "a 款 printed without its leading zero"
         );
         let cols = columns("类\t款\t项\t科目名称\t合计");
-        let row = build_row(9, &cells("208\t05\t05\t机关养老\t4.57"), &cols, None);
+        let row = build_row(
+            9,
+            &cells("208\t05\t05\t机关养老\t4.57"),
+            &cols,
+            Origin::Inserted(None),
+        );
         assert_eq!(row.code.as_deref(), Some("2080505"));
         assert_eq!(row.name.as_deref(), Some("机关养老"));
         assert_eq!(row.amount(4).map(|a| a.printed()).as_deref(), Some("4.57"));
@@ -130,13 +150,23 @@ mod tests {
     #[test]
     fn cells_are_typed_by_their_column() {
         let cols = columns("科目编码\t科目名称\t合计");
-        let row = build_row(3, &cells("2101501\t行政运行\t"), &cols, None);
+        let row = build_row(
+            3,
+            &cells("2101501\t行政运行\t"),
+            &cols,
+            Origin::Inserted(None),
+        );
         assert_eq!(row.code.as_deref(), Some("2101501"));
         // A blank cell is no cell: blank is not zero.
         assert_eq!(row.cells.len(), 2);
         assert!(row.amount(0).is_none(), "a code is not an amount");
         // A re-inserted blank shifts the raw positions of the cells after it.
-        let row = build_row(3, &cells("2101501\t\t5.00"), &cols, Some(1));
+        let row = build_row(
+            3,
+            &cells("2101501\t\t5.00"),
+            &cols,
+            Origin::Inserted(Some(1)),
+        );
         assert_eq!(row.cell(2).map(|c| c.raw), Some(1));
     }
 }

@@ -129,6 +129,12 @@ fn failing_sums(t: &Table) -> Option<String> {
             }
         }
     }
+    // A table of no known kind is read on its header alone: one failing sum is doubt enough.
+    if t.kind == TableKind::Other && failed > 0 {
+        return Some(format!(
+            "未知表种，表内 {checked} 处合计关系有 {failed} 处不成立，列的对应无法确认"
+        ));
+    }
     (failed >= 2 && failed * 2 > checked)
         .then(|| format!("表内 {checked} 处合计关系有 {failed} 处不成立，列的对应可能有误"))
 }
