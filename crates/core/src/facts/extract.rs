@@ -97,6 +97,7 @@ pub(super) fn extract_paragraph(
     let mut topic: Option<Subject> = None;
     let mut prev_topic: Option<Subject> = None;
     let mut recent: Option<Subject> = None;
+    let mut list_whole: Option<Subject> = None;
     let mut last: Option<Subject> = None;
     let mut prev_end = 0;
     let mut sentence_start = 0;
@@ -113,7 +114,8 @@ pub(super) fn extract_paragraph(
                 .starts_with("其中");
             if !continues {
                 prev_topic = topic.take().or(prev_topic);
-                recent = None;
+                recent = scope_of_sentence(&p.text[sentence_start..f.start], keys);
+                list_whole = None;
                 last = None;
                 new_sentence = true;
             }
@@ -131,7 +133,17 @@ pub(super) fn extract_paragraph(
             topic.clone()
         };
         flat_statements(p, prev_end, label_start, last_fact, sentence_topic, out);
-        let direction = direction_in(&label);
+        // In a sentence giving reasons, `基本支出增加养老保险缴费等 1447.63 万元` is a change,
+        // its direction word away from the figure.
+        let in_reason = p.text[sentence_start..f.start]
+            .iter()
+            .collect::<String>()
+            .contains("原因");
+        let direction = direction_in(&label).or_else(|| {
+            in_reason
+                .then(|| super::vocabulary::direction_anywhere(&label))
+                .flatten()
+        });
         let measure = match f.unit {
             FactUnit::Percent if direction.is_some() => Measure::Rate,
             FactUnit::Percent if label.contains('占') => Measure::Share,
@@ -145,8 +157,25 @@ pub(super) fn extract_paragraph(
             _ => Measure::Amount,
         };
         let found = find_subject(&label, keys).map(|x| x.1);
-        let context = recent
+        // `收入预算 X，其中：财政拨款收入 a；事业收入 b；其他收入 c`: after 其中 the figures of
+        // the sentence are parts of what came before it, siblings of one another, until a colon
+        // opens a list of the latest of them (`项目支出 187 万元，主要用于：…`).
+        let gap: String = p.text[prev_end.max(sentence_start)..f.start]
+            .iter()
+            .collect();
+        if gap.contains("其中") {
+            list_whole = recent.clone().or_else(|| topic.clone());
+        } else if list_whole.is_some()
+            && (gap.contains(['：', ':'])
+                || ["主要为", "主要用于", "主要是", "包括", "具体为", "用于"]
+                    .iter()
+                    .any(|w| gap.contains(w)))
+        {
+            list_whole = recent.clone();
+        }
+        let context = list_whole
             .clone()
+            .or_else(|| recent.clone())
             .or_else(|| topic.clone())
             .or_else(|| prev_topic.clone());
         let subject = match (found, measure) {
@@ -172,7 +201,10 @@ pub(super) fn extract_paragraph(
             }
             (None, Measure::Amount) if section != Section::Performance && context.is_some() => {
                 let name = item_name(&label);
-                (!name.is_empty() && name.chars().count() <= 60).then_some(Subject::Item(name))
+                // `年初预算为 A，支出决算为 B`: two figures of one thing, not two parts.
+                let measure_word = super::vocabulary::is_measure_word(&name);
+                (!name.is_empty() && name.chars().count() <= 60 && !measure_word)
+                    .then_some(Subject::Item(name))
             }
             _ => None,
         };
@@ -224,13 +256,50 @@ pub(super) fn extract_paragraph(
     }
 }
 
-/// `与2023年预算2.8万元相比` / `上年 x 万元`: last year's figure.
+/// `财政拨款支出预算中，一般公共预算…`: a sentence that opens by naming what it breaks down
+/// lists parts of that, not of the sentence before.
+fn scope_of_sentence(head: &[char], keys: &[(String, Subject)]) -> Option<Subject> {
+    let text: String = head.iter().collect();
+    let clause = text.trim_start().split(['，', ',', '：', ':']).next()?;
+    if clause.len() == text.trim_start().len() {
+        return None; // no clause break before the figure: nothing is scoped
+    }
+    let scope = clause.strip_suffix('中')?;
+    let n = scope.chars().count();
+    if !(2..=20).contains(&n) {
+        return None;
+    }
+    // A keyword that is the whole scope names a subject; anything else is an item.
+    let folded = super::vocabulary::fold_label(scope);
+    keys.iter()
+        .find(|(w, _)| *w == folded)
+        .map(|(_, s)| s.clone())
+        .or_else(|| Some(Subject::Item(item_name(scope))))
+}
+
+/// `与2023年预算2.8万元相比` / `2023年预算执行数为54.60万元` / `上年 x 万元`: last year's
+/// figure. The earlier year must name the figure itself: in `纳入2018年预算管理的700万元`
+/// it names when something was managed.
 pub(super) fn is_prior(label: &str, year: Option<u16>) -> bool {
     let earlier_year = years_named(label)
         .into_iter()
         .zip(std::iter::repeat(year))
         .any(|(y, cur)| cur.is_some_and(|c| y < c));
-    earlier_year || label.contains("上年预算") || label.contains("上年数")
+    let names_the_figure = label.rsplit('年').next().is_some_and(|rest| {
+        let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut rest = rest
+            .trim_start_matches('度')
+            .trim_end_matches(['为', '是', '的']);
+        // Only words that say which figure of that year: 当年预算执行数, 预算安排, 决算数 …
+        while let Some(w) = ["当年", "预算", "执行", "决算", "实际", "同期", "安排", "数"]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+        {
+            rest = &rest[w.len()..];
+        }
+        rest.is_empty()
+    });
+    (earlier_year && names_the_figure) || label.contains("上年预算") || label.contains("上年数")
 }
 
 /// Years written as a year (`2024 年`, `2024年`), not document numbers like `[2025]128 号`.
@@ -338,7 +407,15 @@ mod tests {
     fn last_years_figures_are_told_by_their_year() {
         assert_eq!(years_named("与2023 年预算相比"), vec![2023]);
         assert_eq!(years_named("冀财社[2025]128 号"), Vec::<u16>::new());
-        assert!(is_prior("与2023年预算2.8万元相比", Some(2024)));
+        assert!(is_prior("与2023年预算", Some(2024)));
+        assert!(
+            is_prior("2023年当年预算执行数为", Some(2024))
+                || is_prior("2023年预算执行数为", Some(2024))
+        );
+        assert!(
+            !is_prior("二是纳入2018年预算管理的", Some(2019)),
+            "the year names when, not the figure"
+        );
         assert!(!is_prior("2024年预算", Some(2024)));
         assert!(is_prior("上年预算数", None));
     }

@@ -41,6 +41,12 @@ pub enum Subject {
     ExpenditureTotal,
     /// 收支总计 / 预算收支安排 — income and expenditure together.
     BudgetTotal,
+    /// 财政拨款支出.
+    FiscalExpenditure,
+    /// 财政拨款收入.
+    FiscalIncome,
+    /// 单位预留机动经费 (Jiangsu).
+    Reserve,
     /// 基本支出.
     Basic,
     /// 人员经费.

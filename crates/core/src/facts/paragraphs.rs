@@ -49,9 +49,11 @@ pub(super) struct Paragraph {
     pub(super) pos: Vec<(usize, usize)>,
 }
 
+/// A line that ends a paragraph's sentence. A clause break (`；`) or a list's colon
+/// (`其中：`) does not: a list of items runs on over lines and page breaks.
 pub(super) fn ends_sentence(line: &str) -> bool {
     line.trim_end()
-        .ends_with(['。', '；', ';', '：', ':', '！', '？', '”', '）', ')'])
+        .ends_with(['。', '！', '？', '”', '）', ')'])
 }
 
 /// Joins prose lines into paragraphs; a line not ending a sentence continues on the next one.
@@ -78,14 +80,21 @@ pub(super) fn paragraphs(
             continue;
         }
         let prose = !in_table(n) && !layout::has_tab(raw) && !layout::is_preamble(raw);
-        let heading = prose && (layout::is_heading(raw.trim()) || is_numbered_heading(raw.trim()));
+        let title = prose && is_title_line(raw.trim());
+        let heading =
+            prose && (layout::is_heading(raw.trim()) || is_numbered_heading(raw.trim()) || title);
         if !prose || heading {
             if let Some(p) = cur.take() {
                 out.push((p, section));
             }
-            if heading {
-                if let Some(s) = section_of(raw) {
-                    section = s;
+            // A glossary entry (`（四）机关运行经费：指…`) defines a word; it opens no section.
+            let definition = raw.contains("：指") || raw.contains(":指");
+            if heading && !definition {
+                match section_of(raw) {
+                    Some(s) => section = s,
+                    // A part's own title (`2024年单位预算编制说明`) closes the section before.
+                    None if title => section = Section::Other,
+                    None => {}
                 }
             }
             if !prose {
@@ -113,6 +122,14 @@ pub(super) fn paragraphs(
         out.push((p, section));
     }
     out
+}
+
+/// A part's title on a line of its own, unnumbered: `2024年单位预算编制说明`, `其他相关情况说明`.
+pub(super) fn is_title_line(line: &str) -> bool {
+    let n = line.chars().count();
+    (4..=30).contains(&n)
+        && !line.contains(['，', '。', '；', '：', ',', ';', ':'])
+        && (line.ends_with("说明") || line.ends_with("概况") || line.ends_with("情况"))
 }
 
 /// `1、收入说明`: Hebei numbers its sub-headings with Arabic numerals.

@@ -16,6 +16,13 @@ pub(super) fn keywords(section: Section) -> Vec<(&'static str, Subject)> {
         ("公开绩效目标", ProjectsDisclosed),
         ("涉及项目", ProjectCount),
         ("一般公共预算基本支出", GeneralBudgetBasic),
+        ("一般公共预算拨款支出", GeneralBudget),
+        ("政府性基金拨款支出", GovFund),
+        ("国有资本经营预算拨款支出", StateCapital),
+        ("财政拨款支出", FiscalExpenditure),
+        ("财政拨款收入", FiscalIncome),
+        ("单位预留机动经费", Reserve),
+        ("预留机动经费", Reserve),
         ("一般公共预算收支", GeneralBudget),
         ("一般公共预算支出", GeneralBudget),
         ("政府性基金收支", GovFund),
@@ -118,6 +125,40 @@ pub(super) fn direction_in(label: &str) -> Option<Direction> {
     }
 }
 
+/// A label that names which figure of a thing (budgeted, spent, executed), not a thing.
+pub(super) fn is_measure_word(name: &str) -> bool {
+    let n = fold_punct(name);
+    let n = n.trim_end_matches(['为', '是']);
+    [
+        "年初预算",
+        "预算数",
+        "预算",
+        "调整预算",
+        "决算数",
+        "支出决算",
+        "决算",
+        "执行数",
+        "预算执行数",
+        "实际支出",
+        "完成数",
+    ]
+    .contains(&n)
+}
+
+/// The last direction word anywhere in a label.
+pub(super) fn direction_anywhere(label: &str) -> Option<Direction> {
+    let last = |words: &[&str]| words.iter().filter_map(|w| label.rfind(w)).max();
+    match (
+        last(&["增加", "增长", "上升", "提高"]),
+        last(&["减少", "下降", "降低", "压减"]),
+    ) {
+        (Some(i), Some(d)) if i > d => Some(Direction::Increase),
+        (Some(_), None) => Some(Direction::Increase),
+        (_, Some(_)) => Some(Direction::Decrease),
+        (None, None) => None,
+    }
+}
+
 pub(super) fn says_flat(text: &str) -> bool {
     ["持平", "没有增减", "无增减", "没有变化", "未发生变化"]
         .iter()
@@ -176,14 +217,18 @@ pub(super) fn folded_keywords(section: Section) -> Vec<(String, Subject)> {
 
 pub(super) fn find_subject(label: &str, keys: &[(String, Subject)]) -> Option<(usize, Subject)> {
     let f = fold_label(label);
-    // The keyword nearest the figure wins: the latest end, then the longest.
-    keys.iter()
-        .filter_map(|(w, s)| {
-            f.rfind(w.as_str())
-                .map(|at| (at + w.len(), w.len(), s.clone()))
-        })
-        .max_by_key(|(end, len, _)| (*end, *len))
-        .map(|(end, _, s)| (end, s))
+    // The keyword nearest the figure wins (the latest end); a longer keyword that overlaps it
+    // names the thing more precisely (`政府性基金拨款支出` over `支出预算` in
+    // `政府性基金拨款支出预算`).
+    let hits: Vec<(usize, usize, Subject)> = keys
+        .iter()
+        .filter_map(|(w, s)| f.rfind(w.as_str()).map(|at| (at, at + w.len(), s.clone())))
+        .collect();
+    let nearest = hits.iter().max_by_key(|h| (h.1, h.1 - h.0))?;
+    hits.iter()
+        .filter(|h| h.0 < nearest.1 && nearest.0 < h.1)
+        .max_by_key(|h| (h.1 - h.0, h.1))
+        .map(|h| (h.1, h.2.clone()))
 }
 
 /// Each section's folded keywords, folded the first time a paragraph of it has a figure.

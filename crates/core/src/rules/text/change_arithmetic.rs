@@ -117,7 +117,33 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
                 continue;
             }
             if let Some(computed) = arith::ratio_percent(d.interval(), prior) {
-                if !computed.intersects(r.interval()) {
+                // A rate cut short rather than rounded (10.158 % printed 10.15 %) is a rounding
+                // matter: worth a note, not an error.
+                let truncated = Interval {
+                    lo: r.value,
+                    hi: r.value + r.half_step() * Decimal::from(2),
+                };
+                if !computed.intersects(r.interval()) && computed.intersects(truncated) {
+                    let mid = (computed.lo + computed.hi) / Decimal::from(2);
+                    let f = out
+                        .finding(
+                            format!(
+                                "说明第{}行：增减额 {d} ÷ 上年 {} = {}%，所写增减率 {r}% 是截去尾数而非四舍五入（尾数差）",
+                                ch.line,
+                                prior,
+                                mid.round_dp(3)
+                            ),
+                            format!(
+                                "Change {d} over prior {prior} gives {}%; the stated {r}% cuts the digits off instead of rounding",
+                                mid.round_dp(3)
+                            ),
+                        )
+                        .severity(Severity::Info)
+                        .lines([cur.line, ch.line])
+                        .expected(format!("{}%", mid.round_dp(2)))
+                        .actual(format!("{r}%"));
+                    out.push(f);
+                } else if !computed.intersects(r.interval()) {
                     let mid = (computed.lo + computed.hi) / Decimal::from(2);
                     let f = out
                         .finding(

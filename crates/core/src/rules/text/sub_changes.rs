@@ -108,6 +108,16 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
             if counted_parts != parts.len() || figs.is_empty() {
                 continue;
             }
+            // A use of the year's money beside 基本 and 项目 (Jiangsu's 单位预留机动经费) counts
+            // when the prose states its change.
+            if parts.contains(&Basic) {
+                if let Some(f) = changes
+                    .iter()
+                    .find(|f| f.subject == Reserve && f.paragraph_near(total))
+                {
+                    figs.extend(change_fig(f));
+                }
+            }
             let Some(t) = change_fig(total) else { continue };
             any = true;
             out.sum("总增减 = 分项增减之和", &t, &figs);
