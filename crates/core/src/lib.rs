@@ -33,7 +33,7 @@ pub mod template;
 pub use amount::{Amount, Interval};
 pub use check::check_bytes;
 pub use decode::{DecodeError, Encoding};
-pub use model::{DisclosureScope, Document, Unit};
+pub use model::{DisclosureKind, DisclosureScope, Document, Unit};
 pub use report::{FileReport, Finding, Report, Severity};
 pub use table::{Cell, Column, Role, Row, Scope, Table, TableKind};
 pub use template::{TemplateId, TemplateMatch};

@@ -17,6 +17,23 @@ pub enum DisclosureScope {
     Unit,
 }
 
+/// What the disclosure is: a budget (预算) or final accounts (决算).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisclosureKind {
+    Budget,
+    FinalAccounts,
+}
+
+impl DisclosureKind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            DisclosureKind::Budget => "预算",
+            DisclosureKind::FinalAccounts => "决算",
+        }
+    }
+}
+
 impl DisclosureScope {
     pub fn zh(self) -> &'static str {
         match self {
@@ -33,6 +50,7 @@ pub struct Unit {
     pub name: Option<String>,
     pub year: Option<u16>,
     pub scope: Option<DisclosureScope>,
+    pub kind: DisclosureKind,
     pub amount_unit: AmountUnit,
     pub template: TemplateMatch,
     /// First and last source lines (1-based).
@@ -69,9 +87,13 @@ impl Unit {
         self.template.conventions()
     }
 
-    /// The tables this unit's disclosure must publish, by its template.
+    /// The tables this unit's disclosure must publish, by its template. Final accounts have a
+    /// table set of their own, not modelled yet: nothing is required of them.
     pub fn required_tables(&self) -> &'static [TableKind] {
-        self.template.profile().required
+        match self.kind {
+            DisclosureKind::Budget => self.template.profile().required,
+            DisclosureKind::FinalAccounts => &[],
+        }
     }
 
     /// The required tables the unit does not publish.
@@ -285,12 +307,14 @@ pub fn with_tables(
         lines: unit_lines,
     });
     let scope = scope_of(&opening, &tables);
+    let kind = kind_of(&opening, &tables);
     let facts = facts::extract(lines, span, &tables);
     Unit {
         code,
         name,
         year,
         scope,
+        kind,
         amount_unit,
         template,
         lines: span,
@@ -442,4 +466,18 @@ fn usual_unit(tables: &[Table]) -> AmountUnit {
         .into_iter()
         .max_by_key(|c| c.1)
         .map_or(AmountUnit::WanYuan, |c| c.0)
+}
+
+/// 决算 when the cover or most titles say so.
+fn kind_of(opening: &[&str], tables: &[Table]) -> DisclosureKind {
+    let cover = opening.iter().take(12).any(|l| {
+        let f = fold_punct(l);
+        f.contains("决算") && !f.contains("预算")
+    });
+    let final_titles = tables.iter().filter(|t| t.title.contains("决算")).count();
+    if cover || final_titles * 2 > tables.len() {
+        DisclosureKind::FinalAccounts
+    } else {
+        DisclosureKind::Budget
+    }
 }

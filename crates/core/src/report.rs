@@ -4,7 +4,7 @@ use crate::decode::Encoding;
 pub use crate::diagnostic::{CellRef, Finding, Outcome, Severity, Status};
 use crate::facts::Fact;
 use crate::layout::AmountUnit;
-use crate::model::{DisclosureScope, Unit};
+use crate::model::{DisclosureKind, DisclosureScope, Unit};
 use crate::table::{Repair, Table, TableKind};
 use crate::template::TemplateMatch;
 use serde::{Deserialize, Serialize};
@@ -52,6 +52,8 @@ pub struct UnitReport {
     pub year: Option<u16>,
     /// 部门预算 or 单位预算, where the document says.
     pub scope: Option<DisclosureScope>,
+    /// 预算 or 决算.
+    pub kind: DisclosureKind,
     /// The template detected, how sure detection is, and what it saw.
     pub template: TemplateMatch,
     pub amount_unit: AmountUnit,
@@ -105,6 +107,7 @@ impl UnitReport {
             name: unit.name.clone(),
             year: unit.year,
             scope: unit.scope,
+            kind: unit.kind,
             template: unit.template.clone(),
             amount_unit: unit.amount_unit,
             lines: [unit.lines.0, unit.lines.1],
