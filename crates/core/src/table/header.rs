@@ -285,7 +285,7 @@ pub fn columns_from_header(rows: &[Vec<String>], width: usize) -> Vec<Column> {
         .collect();
     relocate_orphans(&mut paths);
     let sides = two_sided(&paths);
-    paths
+    let mut columns: Vec<Column> = paths
         .into_iter()
         .enumerate()
         .map(|(c, path)| {
@@ -300,7 +300,51 @@ pub fn columns_from_header(rows: &[Vec<String>], width: usize) -> Vec<Column> {
                 role,
             }
         })
-        .collect()
+        .collect();
+    if sides {
+        reanchor_income_amounts(&mut columns);
+    }
+    columns
+}
+
+/// Each side of a two-sided table lists item names, then their amounts. A centred `支出` top
+/// label can sit over the income side's last column (Jiangsu's 财政拨款收支预算总表): when the
+/// income side has names but no amounts and the expenditure side opens with amounts before any
+/// name, those amounts are the income side's.
+fn reanchor_income_amounts(columns: &mut [Column]) {
+    let side =
+        |c: &Column, s: Scope| c.scope == s && c.path.first().and_then(|l| side_of(l)) == Some(s);
+    let income_has_names = columns
+        .iter()
+        .any(|c| side(c, Scope::Income) && c.role == Role::Name);
+    let income_has_money = columns
+        .iter()
+        .any(|c| side(c, Scope::Income) && c.role.is_money());
+    if !income_has_names || income_has_money {
+        return;
+    }
+    let Some(first) = columns.iter().position(|c| side(c, Scope::Expenditure)) else {
+        return;
+    };
+    let leading = columns[first..]
+        .iter()
+        .take_while(|c| side(c, Scope::Expenditure) && c.role.is_money())
+        .count();
+    let names_follow = columns[first + leading..]
+        .iter()
+        .any(|c| side(c, Scope::Expenditure) && c.role == Role::Name);
+    if leading == 0 || !names_follow {
+        return;
+    }
+    let income_label = columns
+        .iter()
+        .find(|c| side(c, Scope::Income))
+        .and_then(|c| c.path.first().cloned())
+        .unwrap_or_default();
+    for c in &mut columns[first..first + leading] {
+        c.scope = Scope::Income;
+        c.path[0] = income_label.clone();
+    }
 }
 
 /// The side a top label names in a two-sided table (`收入`, `本年收入`, `财政拨款支出`).
@@ -340,6 +384,20 @@ fn relocate_orphans(paths: &mut [Vec<String>]) {
             p.len() >= 2
                 && classify(&p[p.len() - 1..]).1.is_money()
                 && is_text_label(&p[p.len() - 2])
+        })
+        .collect();
+    // A subtotal under a group label that has more columns (`“三公”经费 / 小计`, then its
+    // parts) is the group's own, not an orphan.
+    let orphans: Vec<usize> = orphans
+        .iter()
+        .copied()
+        .filter(|&c| {
+            let parent = &paths[c][..paths[c].len() - 1];
+            !(0..paths.len()).any(|d| {
+                !orphans.contains(&d)
+                    && paths[d].len() > parent.len()
+                    && paths[d].starts_with(parent)
+            })
         })
         .collect();
     if orphans.is_empty() {

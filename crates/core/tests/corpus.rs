@@ -1,0 +1,629 @@
+//! The eight corpus disclosures (`../shared/corpus/`, Shanghai and Jiangsu templates, read in
+//! place and never copied): for each, who and when (unit name, scope, year, kind, template), the
+//! table inventory (kind, title, span, rows, amount unit, understood) and the exact set of
+//! findings. Each error and warning that remains was verified by reading the document; the
+//! reason is written beside it.
+
+use yusuan_core::report::{TableSummary, UnitReport};
+use yusuan_core::{DisclosureKind, DisclosureScope, Severity, TableKind, TemplateId};
+
+fn corpus(prefix: &str) -> (String, Vec<u8>) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+    let path = std::fs::read_dir(dir)
+        .expect("../shared/corpus beside the project")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with(&format!("{prefix}_"))
+                && name.ends_with(".txt")
+                && !name.ends_with(".layout.txt")
+        })
+        .expect("corpus document");
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    (name, std::fs::read(&path).expect("readable"))
+}
+
+fn unit(prefix: &str) -> UnitReport {
+    let (name, bytes) = corpus(prefix);
+    let mut report = yusuan_core::check_bytes(&name, &bytes);
+    assert_eq!(report.units.len(), 1, "{name}: one unit");
+    report.units.remove(0)
+}
+
+/// A table as the test states it: kind, title, first and last line, rows, unit, understood.
+type Inv = (
+    TableKind,
+    &'static str,
+    usize,
+    usize,
+    usize,
+    &'static str,
+    bool,
+);
+
+fn inventory(u: &UnitReport) -> Vec<(TableKind, String, usize, usize, usize, String, bool)> {
+    u.tables.iter().map(summary).collect()
+}
+
+fn summary(t: &TableSummary) -> (TableKind, String, usize, usize, usize, String, bool) {
+    (
+        t.kind,
+        t.title.clone(),
+        t.lines[0],
+        t.lines[1],
+        t.rows,
+        t.amount_unit.zh().to_owned(),
+        t.understood,
+    )
+}
+
+/// A finding as the test states it: its rule (by type, so the code is written only in the
+/// rule's file), severity, first line, and why it stands.
+type Expected = (RuleDoc, Severity, usize, &'static str);
+
+fn findings(u: &UnitReport) -> Vec<(String, Severity, usize)> {
+    u.findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                f.severity,
+                f.lines.first().copied().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+struct Doc {
+    prefix: &'static str,
+    name: &'static str,
+    scope: Option<DisclosureScope>,
+    year: u16,
+    kind: DisclosureKind,
+    template: TemplateId,
+    tables: &'static [Inv],
+    findings: &'static [Expected],
+}
+
+fn check(d: &Doc) {
+    let u = unit(d.prefix);
+    assert_eq!(
+        (u.name.as_deref(), u.scope, u.year, u.kind, u.template.id),
+        (Some(d.name), d.scope, Some(d.year), d.kind, d.template),
+        "{}: who and when",
+        d.prefix
+    );
+    let want: Vec<_> = d
+        .tables
+        .iter()
+        .map(|t| (t.0, t.1.to_owned(), t.2, t.3, t.4, t.5.to_owned(), t.6))
+        .collect();
+    let got = inventory(&u);
+    if got != want {
+        for t in &got {
+            eprintln!("            {t:?},");
+        }
+        panic!("{}: table inventory differs (actual above)", d.prefix);
+    }
+    let want: Vec<_> = d
+        .findings
+        .iter()
+        .map(|f| (f.0.code.to_owned(), f.1, f.2))
+        .collect();
+    let got = findings(&u);
+    if got != want {
+        for f in &u.findings {
+            eprintln!("  {} {:?} {:?} {}", f.rule, f.severity, f.lines, f.message);
+        }
+        panic!("{}: findings differ: {got:?}", d.prefix);
+    }
+}
+
+use yusuan_core::rules::codes::StaleClassNames;
+use yusuan_core::rules::completeness::{EmptyTableExplained, RequiredSections};
+use yusuan_core::rules::text::{ChangeArithmetic, ExpenditureStatement, ItemsAddUp, SharesMatch};
+use yusuan_core::rules::RuleDoc;
+use TableKind::*;
+
+#[test]
+fn corpus_02() {
+    check(&Doc {
+        prefix: "02",
+        name: "上海市普陀区财政局",
+        scope: Some(DisclosureScope::Department),
+        year: 2025,
+        kind: DisclosureKind::Budget,
+        template: TemplateId::Shanghai,
+        tables: &[
+            (BudgetSummary, "2025年部门财务收支预算总表", 127, 138, 8, "元", true),
+            (IncomeSummary, "2025年部门收入预算总表", 140, 168, 20, "元", true),
+            (ExpenditureSummary, "2025年部门支出预算总表", 170, 198, 20, "元", true),
+            (FiscalSummary, "2025年部门财政拨款收支预算总表", 200, 208, 5, "元", true),
+            (GeneralBudgetExpenditure, "2025年部门一般公共预算支出功能分类预算表", 210, 238, 20, "元", true),
+            (GovFundExpenditure, "2025年部门政府性基金预算支出功能分类预算表", 240, 246, 1, "元", true),
+            (StateCapitalExpenditure, "2025年部门国有资本经营预算支出功能分类预算表", 248, 254, 1, "元", true),
+            (GeneralBudgetBasic, "2025年部门一般公共预算基本支出部门预算经济分类预算表", 256, 294, 30, "元", true),
+            (ThreePublic, "2025年部门“三公”经费和机关运行经费预算表", 296, 301, 1, "万元", true),
+        ],
+        findings: &[
+            (ExpenditureStatement::DOC, Severity::Info, 90, "info: the prose rounds the 元 total 31214205.80 to 3,121.42 万元"),
+            (EmptyTableExplained::DOC, Severity::Warning, 248, "line 254: the empty state-capital table's note speaks of 政府性基金, copied from the table above"),
+        ],
+    });
+}
+
+#[test]
+fn corpus_05() {
+    check(&Doc {
+        prefix: "05",
+        name: "上海市普陀区人民政府万里街道办事处",
+        scope: Some(DisclosureScope::Department),
+        year: 2023,
+        kind: DisclosureKind::Budget,
+        template: TemplateId::Shanghai,
+        tables: &[
+            (
+                BudgetSummary,
+                "2023年部门财务收支预算总表",
+                192,
+                204,
+                9,
+                "元",
+                true,
+            ),
+            (
+                IncomeSummary,
+                "2023年部门收入预算总表",
+                206,
+                280,
+                67,
+                "元",
+                true,
+            ),
+            (
+                ExpenditureSummary,
+                "2023年部门支出预算总表",
+                282,
+                356,
+                67,
+                "元",
+                true,
+            ),
+            (
+                FiscalSummary,
+                "2023年部门财政拨款收支预算总表",
+                358,
+                370,
+                9,
+                "元",
+                true,
+            ),
+            (
+                GeneralBudgetExpenditure,
+                "2023年部门一般公共预算支出功能分类预算表",
+                372,
+                455,
+                67,
+                "元",
+                true,
+            ),
+            (
+                GovFundExpenditure,
+                "2023年部门政府性基金预算支出功能分类预算表",
+                457,
+                463,
+                1,
+                "元",
+                true,
+            ),
+            (
+                StateCapitalExpenditure,
+                "2023年部门国有资本经营预算支出功能分类预算表",
+                465,
+                471,
+                1,
+                "元",
+                true,
+            ),
+            (
+                GeneralBudgetBasic,
+                "2023年部门一般公共预算基本支出部门预算经济分类预算表",
+                473,
+                509,
+                31,
+                "元",
+                true,
+            ),
+            (
+                ThreePublic,
+                "2023年部门“三公”经费和机关运行经费预算表",
+                511,
+                516,
+                1,
+                "万元",
+                true,
+            ),
+            (
+                ProjectPerformance,
+                "财政项目支出绩效目标填报表",
+                574,
+                702,
+                20,
+                "元",
+                true,
+            ),
+        ],
+        findings: &[(
+            ExpenditureStatement::DOC,
+            Severity::Info,
+            73,
+            "info: the prose rounds the 元 total 164978640 to 16497.86 万元",
+        )],
+    });
+}
+
+#[test]
+fn corpus_09() {
+    check(&Doc {
+        prefix: "09",
+        name: "上海市普陀区人民政府办公室",
+        scope: Some(DisclosureScope::Unit),
+        year: 2025,
+        kind: DisclosureKind::Budget,
+        template: TemplateId::Shanghai,
+        tables: &[
+            (
+                BudgetSummary,
+                "2025年预算单位财务收支预算总表",
+                131,
+                144,
+                8,
+                "元",
+                true,
+            ),
+            (
+                IncomeSummary,
+                "2025年预算单位收入预算总表",
+                146,
+                172,
+                21,
+                "元",
+                true,
+            ),
+            (
+                ExpenditureSummary,
+                "2025年预算单位支出预算总表",
+                174,
+                200,
+                21,
+                "元",
+                true,
+            ),
+            (
+                FiscalSummary,
+                "2025年预算单位财政拨款收支预算总表",
+                202,
+                210,
+                5,
+                "元",
+                true,
+            ),
+            (
+                GeneralBudgetExpenditure,
+                "2025年预算单位一般公共预算支出功能分类预算表",
+                212,
+                241,
+                21,
+                "元",
+                true,
+            ),
+            (
+                GovFundExpenditure,
+                "2025年预算单位政府性基金预算支出功能分类预算表",
+                243,
+                249,
+                1,
+                "元",
+                true,
+            ),
+            (
+                StateCapitalExpenditure,
+                "2025年预算单位国有资本经营预算支出功能分类预算表",
+                251,
+                257,
+                1,
+                "元",
+                true,
+            ),
+            (
+                GeneralBudgetBasic,
+                "2025年预算单位一般公共预算基本支出部门预算经济分类预算表",
+                259,
+                294,
+                30,
+                "元",
+                true,
+            ),
+            (
+                ThreePublic,
+                "2025年单位“三公”经费和机关运行经费预算表",
+                296,
+                301,
+                1,
+                "万元",
+                true,
+            ),
+        ],
+        findings: &[(
+            ExpenditureStatement::DOC,
+            Severity::Info,
+            91,
+            "info: the prose rounds the 元 total 91016775.35 to 9,101.68 万元",
+        )],
+    });
+}
+
+#[test]
+fn corpus_12() {
+    check(&Doc {
+        prefix: "12",
+        name: "上海市普陀区社会福利院",
+        scope: Some(DisclosureScope::Unit),
+        year: 2024,
+        kind: DisclosureKind::Budget,
+        template: TemplateId::Shanghai,
+        tables: &[
+            (BudgetSummary, "2024年预算单位财务收支预算总表", 80, 93, 8, "元", true),
+            (IncomeSummary, "2024年预算单位收入预算总表", 95, 114, 15, "元", true),
+            (ExpenditureSummary, "2024年预算单位支出预算总表", 116, 135, 15, "元", true),
+            (FiscalSummary, "2024年预算单位财政拨款收支预算总表", 137, 145, 5, "元", true),
+            (GeneralBudgetExpenditure, "2024年预算单位一般公共预算支出功能分类预算表", 147, 166, 15, "元", true),
+            (GovFundExpenditure, "2024年预算单位政府性基金预算支出功能分类预算表", 168, 174, 1, "元", true),
+            (StateCapitalExpenditure, "2024年预算单位国有资本经营预算支出功能分类预算表", 176, 182, 1, "元", true),
+            (GeneralBudgetBasic, "2024年预算单位一般公共预算基本支出部门预算经济分类预算表", 184, 215, 27, "元", true),
+            (ThreePublic, "单位“三公”经费和机关运行经费预算表", 217, 222, 1, "万元", true),
+        ],
+        findings: &[
+            (ExpenditureStatement::DOC, Severity::Info, 53, "info: the prose rounds the 元 totals to 万元"),
+            (StaleClassNames::DOC, Severity::Warning, 88, "a 2024 table names class 210 医疗卫生与计划生育支出, renamed 卫生健康支出 in the 2019 edition"),
+            (StaleClassNames::DOC, Severity::Warning, 143, "the same retired name in the fiscal summary"),
+        ],
+    });
+}
+
+#[test]
+fn corpus_13() {
+    check(&Doc {
+        prefix: "13",
+        name: "上海市普陀区财政局",
+        scope: Some(DisclosureScope::Department),
+        year: 2024,
+        kind: DisclosureKind::FinalAccounts,
+        template: TemplateId::Generic,
+        tables: &[
+            (Other, "收入支出决算总表", 124, 158, 29, "万元", false),
+            (Other, "收入决算表", 160, 187, 22, "万元", true),
+            (Other, "支出决算表", 189, 215, 21, "万元", true),
+            (
+                Other,
+                "财政拨款收入支出决算总表",
+                217,
+                254,
+                33,
+                "万元",
+                false,
+            ),
+            (
+                Other,
+                "一般公共预算财政拨款支出决算表",
+                256,
+                282,
+                21,
+                "万元",
+                true,
+            ),
+            (
+                Other,
+                "一般公共预算财政拨款基本支出决算表",
+                284,
+                328,
+                39,
+                "万元",
+                false,
+            ),
+            (
+                Other,
+                "财政拨款 三公 经费支出决算表",
+                330,
+                337,
+                1,
+                "万元",
+                true,
+            ),
+        ],
+        findings: &[
+            (
+                ItemsAddUp::DOC,
+                Severity::Info,
+                392,
+                "info: the four classes add up to 2940.06, one cent over the stated 2940.05",
+            ),
+            (
+                SharesMatch::DOC,
+                Severity::Error,
+                393,
+                "2106.66 of 2940.05 is 71.65%, the prose says 71.73% (its other shares are right)",
+            ),
+        ],
+    });
+}
+
+#[test]
+fn corpus_16() {
+    check(&Doc {
+        prefix: "16",
+        name: "中共江苏省委办公厅",
+        scope: Some(DisclosureScope::Department),
+        year: 2019,
+        kind: DisclosureKind::Budget,
+        template: TemplateId::Jiangsu,
+        tables: &[
+            (BudgetSummary, "收支预算总表", 330, 358, 24, "万元", true),
+            (IncomeSummary, "收入预算总表", 360, 376, 3, "万元", true),
+            (
+                ExpenditureSummary,
+                "支出预算总表",
+                378,
+                381,
+                1,
+                "万元",
+                true,
+            ),
+            (
+                FiscalSummary,
+                "财政拨款收支预算总表",
+                383,
+                391,
+                4,
+                "万元",
+                true,
+            ),
+            (
+                FiscalExpenditure,
+                "财政拨款支出预算表（功能科目）",
+                393,
+                409,
+                14,
+                "万元",
+                true,
+            ),
+            (
+                FiscalBasic,
+                "财政拨款基本支出预算表（经济科目）",
+                411,
+                445,
+                32,
+                "万元",
+                true,
+            ),
+            (
+                GeneralBudgetExpenditure,
+                "一般公共预算支出预算表（功能科目）",
+                447,
+                463,
+                14,
+                "万元",
+                true,
+            ),
+            (
+                GeneralBudgetBasic,
+                "一般公共预算基本支出预算表（经济科目）",
+                465,
+                499,
+                32,
+                "万元",
+                true,
+            ),
+            (
+                ThreePublic,
+                "“三公”经费、会议费、培训费支出预算表",
+                501,
+                506,
+                1,
+                "万元",
+                true,
+            ),
+            (
+                GovFundExpenditure,
+                "财政拨款政府性基金支出预算表",
+                508,
+                512,
+                1,
+                "万元",
+                true,
+            ),
+            (
+                OperatingCost,
+                "一般公共预算机关运行经费支出预算表",
+                514,
+                533,
+                17,
+                "万元",
+                true,
+            ),
+            (
+                Procurement,
+                "2019年政府采购预算表",
+                535,
+                576,
+                39,
+                "万元",
+                true,
+            ),
+        ],
+        findings: &[],
+    });
+}
+
+#[test]
+fn corpus_19() {
+    check(&Doc {
+        prefix: "19",
+        name: "江苏省人民检察院",
+        scope: Some(DisclosureScope::Department),
+        year: 2019,
+        kind: DisclosureKind::Budget,
+        template: TemplateId::Jiangsu,
+        tables: &[
+            (BudgetSummary, "收支预算总表", 295, 331, 26, "万元", true),
+            (IncomeSummary, "收入预算总表", 332, 349, 3, "万元", true),
+            (ExpenditureSummary, "支出预算总表", 350, 354, 1, "万元", true),
+            (FiscalSummary, "财政拨款收支预算总表", 357, 366, 4, "万元", true),
+            (FiscalExpenditure, "财政拨款支出预算表（功能科目）", 367, 386, 17, "万元", true),
+            (FiscalBasic, "财政拨款基本支出预算表（经济科目）", 391, 428, 31, "万元", true),
+            (GeneralBudgetExpenditure, "一般公共预算支出预算表（功能科目）", 429, 450, 17, "万元", true),
+            (GeneralBudgetBasic, "一般公共预算基本支出预算表（经济科目）", 451, 490, 31, "万元", true),
+            (ThreePublic, "“三公”经费、会议费、培训费支出预算表", 491, 497, 1, "万元", true),
+            (GovFundExpenditure, "政府性基金预算财政拨款支出预算表", 498, 506, 1, "万元", true),
+            (OperatingCost, "一般公共预算机关运行经费支出预算表", 507, 535, 17, "万元", true),
+            (Procurement, "政府采购支出预算表", 536, 590, 42, "万元", true),
+        ],
+        findings: &[
+            (ChangeArithmetic::DOC, Severity::Info, 598, "info: 2228.78 / 21940.96 = 10.158%, printed 10.15% (cut, not rounded)"),
+            (ChangeArithmetic::DOC, Severity::Error, 624, "项目支出 fell 1237.7 from 5572.9 万元: 22.21%, the prose repeats the 13.22% of the sentence before"),
+            (SharesMatch::DOC, Severity::Info, 637, "info: 65.553% printed 65.56% so the shares add up to 100%"),
+            (ChangeArithmetic::DOC, Severity::Info, 713, "info: the same cut rate, repeated"),
+        ],
+    });
+}
+
+#[test]
+fn corpus_22() {
+    check(&Doc {
+        prefix: "22",
+        name: "江苏省高级人民法院",
+        scope: Some(DisclosureScope::Department),
+        year: 2018,
+        kind: DisclosureKind::Budget,
+        template: TemplateId::Jiangsu,
+        tables: &[
+            (BudgetSummary, "一、2018 年度江苏省高级人民法院收支预算总表", 181, 212, 24, "万元", true),
+            (IncomeSummary, "二、2018 年度江苏省高级人民法院收入预算总表", 213, 231, 3, "万元", true),
+            (ExpenditureSummary, "三、2018 年度江苏省高级人民法院支出预算总表", 232, 235, 1, "万元", true),
+            (FiscalSummary, "四、2018 年度江苏省高级人民法院财政拨款收支预算总表", 236, 246, 4, "万元", true),
+            (FiscalExpenditure, "五、2018 年度江苏省高级人民法院财政拨款支出预算表", 247, 267, 18, "万元", true),
+            (FiscalBasic, "六、2018 年度江苏省高级人民法院财政拨款基本支出预算表", 268, 305, 34, "万元", true),
+            (GeneralBudgetExpenditure, "七、2018 年度江苏省高级人民法院一般公共预算支出预算表", 306, 327, 18, "万元", true),
+            (GeneralBudgetBasic, "八、2018 年度江苏省高级人民法院一般公共预算基本支出预算表", 328, 365, 34, "万元", true),
+            (ThreePublic, "九、2018 年江苏省高级人民法院“三公”经费、会议费、培训费支出预算表", 366, 374, 1, "万元", true),
+            (GovFundExpenditure, "十、2018 年度江苏省高级人民法院政府性基金预算财政拨款支出预算表", 375, 378, 1, "万元", true),
+            (OperatingCost, "十一、2018 年度江苏省高级人民法院一般公共预算机关运行经费支出预算表", 379, 399, 17, "万元", true),
+            (Procurement, "十二、2018 年江苏省高级人民法院政府采购预算表", 400, 462, 55, "万元", true),
+        ],
+        findings: &[
+            (RequiredSections::DOC, Severity::Warning, 1, "the 说明 has no section on 国有资产占用 (read whole: 十二 sections, none on assets)"),
+            (EmptyTableExplained::DOC, Severity::Warning, 375, "the government-fund table is empty; the prose (line 631) states 0 万元 but never why"),
+        ],
+    });
+}
