@@ -14,6 +14,10 @@ pub struct Amount {
     pub value: Decimal,
     /// Decimals printed (`"0.8"` → 1).
     pub decimals: u32,
+    /// The figure is known to be exact, not rounded to its printed precision: a whole-元 table
+    /// whose every sum holds to the 元 was budgeted in whole 元 (see `table::exactness`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exact: bool,
 }
 
 /// The closed interval of true values a rounded printed figure can stand for.
@@ -25,7 +29,11 @@ pub struct Interval {
 
 impl Amount {
     pub fn new(value: Decimal, decimals: u32) -> Self {
-        Amount { value, decimals }
+        Amount {
+            value,
+            decimals,
+            exact: false,
+        }
     }
 
     /// Parses a table cell or a figure in prose: `7,895.93`, `0.3`, `-5.00`, `1 234.5`.
@@ -64,12 +72,17 @@ impl Amount {
         Some(Amount {
             value,
             decimals: after_point,
+            exact: false,
         })
     }
 
-    /// Half of the last printed digit's step: `"0.3"` → 0.05.
+    /// Half of the last printed digit's step: `"0.3"` → 0.05; nothing for an exact figure.
     pub fn half_step(&self) -> Decimal {
-        Decimal::new(5, self.decimals + 1)
+        if self.exact {
+            Decimal::ZERO
+        } else {
+            Decimal::new(5, self.decimals + 1)
+        }
     }
 
     pub fn interval(&self) -> Interval {

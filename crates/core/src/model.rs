@@ -286,6 +286,7 @@ pub fn with_tables(
     for t in &mut tables {
         t.express_in_wan(t.meta.amount_unit.unwrap_or(amount_unit));
     }
+    table::exactness::mark_exact(&mut tables);
     let span = plan.span;
     let (first, last) = plan.reads();
     let unit_lines = &lines[first.saturating_sub(1).min(lines.len())..last.min(lines.len())];

@@ -44,19 +44,47 @@ fn plus_one(text: &str) -> Option<String> {
     Some(format!("{:.*}", a.decimals as usize, v))
 }
 
-#[test]
-fn adding_one_to_any_standard_amount_raises_a_new_error_on_its_line() {
-    // Every cell in release builds (`make test` runs it so); every 7th in quick debug runs.
-    let stride = if cfg!(debug_assertions) { 7 } else { 1 };
+/// What a mutation run found: mutations tried, caught on their line, and the ones missed.
+#[derive(Default)]
+struct Detection {
+    total: usize,
+    caught: usize,
+    missed: Vec<String>,
+}
+
+impl Detection {
+    fn rate(&self) -> f64 {
+        self.caught as f64 / self.total.max(1) as f64
+    }
+
+    fn print(&self, what: &str) {
+        println!(
+            "mutation detection ({what}): {}/{} = {:.1}%",
+            self.caught,
+            self.total,
+            self.rate() * 100.0
+        );
+        for m in &self.missed {
+            println!("  missed {m}");
+        }
+    }
+}
+
+/// Adds 1 (in the table's own unit) to every money cell of the chosen tables, one at a time
+/// (every `stride`-th), and counts the mutations that raise a new error on their line.
+fn mutate(
+    docs: &[(String, String)],
+    chosen: impl Fn(&yusuan_core::Table) -> bool,
+    stride: usize,
+) -> Detection {
     let mut seen = 0usize;
-    let (mut total, mut caught) = (0usize, 0usize);
-    let mut missed = Vec::new();
-    for (name, text) in fixtures() {
-        let base = errors(&text);
+    let mut d = Detection::default();
+    for (name, text) in docs {
+        let base = errors(text);
         let doc = yusuan_core::parse_bytes(text.as_bytes()).unwrap();
         let lines: Vec<&str> = text.split('\n').collect();
         for unit in &doc.units {
-            for t in unit.tables.iter().filter(|t| standard(t.kind)) {
+            for t in unit.tables.iter().filter(|t| chosen(t)) {
                 for r in &t.rows {
                     for c in &r.cells {
                         let money = t.columns.get(c.col).is_some_and(|col| col.role.is_money());
@@ -76,15 +104,15 @@ fn adding_one_to_any_standard_amount_raises_a_new_error_on_its_line() {
                         let mut mutated: Vec<String> =
                             lines.iter().map(|l| l.to_string()).collect();
                         mutated[c.line - 1] = cells.join("\t");
-                        total += 1;
+                        d.total += 1;
                         let after = errors(&mutated.join("\n"));
                         if after
                             .iter()
                             .any(|e| !base.contains(e) && e.2.contains(&c.line))
                         {
-                            caught += 1;
+                            d.caught += 1;
                         } else {
-                            missed
+                            d.missed
                                 .push(format!("{name}:{} {:?} {} → {new}", c.line, t.kind, c.text));
                         }
                     }
@@ -92,19 +120,73 @@ fn adding_one_to_any_standard_amount_raises_a_new_error_on_its_line() {
             }
         }
     }
-    let rate = caught as f64 / total as f64;
-    println!(
-        "mutation detection: {caught}/{total} = {:.1}%",
-        rate * 100.0
-    );
-    for m in &missed {
-        println!("  missed {m}");
+    d
+}
+
+/// Every cell in release builds (`make test` runs them so); every 7th in quick debug runs.
+fn stride() -> usize {
+    if cfg!(debug_assertions) {
+        7
+    } else {
+        1
     }
-    assert!(total * stride > 1500, "too few mutations: {total}");
+}
+
+#[test]
+fn adding_one_to_any_standard_amount_raises_a_new_error_on_its_line() {
+    let d = mutate(&fixtures(), |t| standard(t.kind), stride());
+    d.print("seeds");
+    assert!(d.total * stride() > 1500, "too few mutations: {}", d.total);
     assert!(
-        rate >= 0.97,
+        d.rate() >= 0.97,
         "detection rate {:.1}% below 97%; missed:\n{}",
-        rate * 100.0,
-        missed.join("\n")
+        d.rate() * 100.0,
+        d.missed.join("\n")
+    );
+}
+
+/// The corpus documents (Shanghai, Jiangsu), read in place from `../shared/corpus/`.
+fn corpus() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .expect("../shared/corpus beside the project")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.to_string_lossy();
+            n.ends_with(".txt") && !n.ends_with(".layout.txt")
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (
+                name,
+                std::fs::read_to_string(&p).expect("UTF-8 corpus text"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn adding_one_to_any_amount_of_a_corpus_table_raises_a_new_error_on_its_line() {
+    let d = mutate(
+        &corpus(),
+        |t| t.understood() && !t.empty && t.kind != TableKind::Other,
+        stride(),
+    );
+    d.print("corpus");
+    assert!(d.total * stride() > 1500, "too few mutations: {}", d.total);
+    assert!(
+        d.rate() >= 0.90,
+        "detection rate {:.1}% below 90%; missed:\n{}",
+        d.rate() * 100.0,
+        d.missed.join("\n")
     );
 }

@@ -5,6 +5,7 @@
 
 mod align;
 pub mod detect;
+pub mod exactness;
 pub mod header;
 pub mod kind;
 mod mapping;

@@ -31,7 +31,8 @@ pub fn lists(columns: &[Column], scope: Scope) -> Vec<List> {
                 name_col: c.index,
                 money: Vec::new(),
             });
-        } else if c.role.is_money() && !c.role.is_part_of() {
+        } else if c.role.is_money() {
+            // A 其中 column adds up down the list like any other.
             if let Some(l) = out.last_mut() {
                 l.money.push(c.index);
             }

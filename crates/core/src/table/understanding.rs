@@ -105,28 +105,35 @@ fn misplaced_amount(t: &Table) -> Option<String> {
     None
 }
 
-/// The header's sum identities failing on most rows: the columns are likely mapped wrong.
+/// The header's sum identities failing on most rows: the columns are likely mapped wrong. A
+/// row whose failures one wrong figure explains (one cell in every failing sum, each asking
+/// the same value of it, in no sum that holds) is a data error, not doubt about the columns.
 fn failing_sums(t: &Table) -> Option<String> {
-    let (mut checked, mut failed) = (0usize, 0usize);
-    for id in identities(&t.columns) {
-        for r in &t.rows {
+    let ids = identities(&t.columns);
+    let (mut checked, mut failed, mut unexplained) = (0usize, 0usize, 0usize);
+    for r in &t.rows {
+        let mut holding = Vec::new();
+        let mut failing = Vec::new();
+        for id in &ids {
             let total = r.amount(id.total);
             let parts: Vec<_> = id.parts.iter().map(|&p| r.amount(p)).collect();
             if total.is_none() && parts.iter().all(Option::is_none) {
                 continue;
             }
-            let blank = Interval {
-                lo: Decimal::new(-5, 3),
-                hi: Decimal::new(5, 3),
-            };
             let sum = parts
                 .iter()
-                .map(|p| p.map_or(blank, |a| a.interval()))
+                .map(|p| p.map_or(blank(), |a| a.interval()))
                 .fold(Interval::point(Decimal::ZERO), |a, b| a + b);
             checked += 1;
-            if !total.map_or(blank, |a| a.interval()).intersects(sum) {
-                failed += 1;
+            if total.map_or(blank(), |a| a.interval()).intersects(sum) {
+                holding.push(id);
+            } else {
+                failing.push(id);
             }
+        }
+        failed += failing.len();
+        if !failing.is_empty() && !one_figure_explains(r, &failing, &holding) {
+            unexplained += failing.len();
         }
     }
     // A table of no known kind is read on its header alone: one failing sum is doubt enough.
@@ -135,6 +142,45 @@ fn failing_sums(t: &Table) -> Option<String> {
             "未知表种，表内 {checked} 处合计关系有 {failed} 处不成立，列的对应无法确认"
         ));
     }
-    (failed >= 2 && failed * 2 > checked)
+    (unexplained >= 2 && unexplained * 2 > checked)
         .then(|| format!("表内 {checked} 处合计关系有 {failed} 处不成立，列的对应可能有误"))
+}
+
+/// A blank cell: zero, give or take half a cent.
+fn blank() -> Interval {
+    Interval {
+        lo: Decimal::new(-5, 3),
+        hi: Decimal::new(5, 3),
+    }
+}
+
+/// Whether one cell of the row, set to one value, would make every failing sum hold.
+fn one_figure_explains(
+    r: &super::Row,
+    failing: &[&super::Identity],
+    holding: &[&super::Identity],
+) -> bool {
+    let value = |col: usize| r.amount(col).map_or(Decimal::ZERO, |a| a.value);
+    // The value `col` would need for `id` to hold.
+    let needed = |id: &super::Identity, col: usize| -> Decimal {
+        let parts: Decimal = id.parts.iter().map(|&p| value(p)).sum();
+        if id.total == col {
+            parts
+        } else {
+            value(id.total) - (parts - value(col))
+        }
+    };
+    let involves = |id: &super::Identity, col: usize| id.total == col || id.parts.contains(&col);
+    let mut candidates: Vec<usize> = std::iter::once(failing[0].total)
+        .chain(failing[0].parts.iter().copied())
+        .collect();
+    candidates.retain(|&c| failing.iter().all(|id| involves(id, c)));
+    candidates.retain(|&c| !holding.iter().any(|id| involves(id, c)));
+    candidates.into_iter().any(|c| {
+        let want = needed(failing[0], c);
+        let tolerance = Decimal::new(1, 2);
+        failing
+            .iter()
+            .all(|id| (needed(id, c) - want).abs() <= tolerance)
+    })
 }

@@ -215,6 +215,12 @@ pub fn finding(
     let unit = shown_unit(std::iter::once(reported).chain(parts));
     let d = fmt_in(c.difference(), unit);
     let computed = fmt_in(c.computed, unit);
+    // Whole figures known exact (table::exactness): the gap is plain, no intervals to show.
+    let exact = std::iter::once(reported)
+        .chain(parts)
+        .filter_map(|f| f.amount)
+        .any(|a| a.exact)
+        && c.reported_iv.lo == c.reported_iv.hi;
     let (severity, message, message_en) = match c.verdict {
         Verdict::Exact => return None,
         Verdict::Rounding => (
@@ -235,6 +241,22 @@ pub fn finding(
                 computed,
                 c.reported_iv,
                 c.computed_iv
+            ),
+        ),
+        Verdict::Broken if exact => (
+            rule.severity,
+            format!(
+                "{what}：{} {} ≠ {} = {}，相差 {d}（本文件整数金额的合计处处分毫不差，是按整数编制的精确数，差额不是四舍五入造成的）",
+                reported.label,
+                reported.printed(),
+                expr(parts),
+                computed,
+            ),
+            format!(
+                "{}: reported {} but the parts give {} (difference {d}); the document's whole-unit figures add up exactly everywhere else, so they are exact and the gap is no rounding",
+                rule.title_en(),
+                reported.printed(),
+                computed,
             ),
         ),
         Verdict::Broken => (

@@ -40,9 +40,10 @@ fn coded_kind(kind: TableKind) -> Option<char> {
         IncomeSummary
         | ExpenditureSummary
         | GeneralBudgetExpenditure
+        | FiscalExpenditure
         | GovFundExpenditure
         | StateCapitalExpenditure => Some('2'),
-        GeneralBudgetBasic | EconomicSummary | OperatingCost => Some('3'),
+        GeneralBudgetBasic | FiscalBasic | EconomicSummary | OperatingCost => Some('3'),
         _ => None,
     }
 }
