@@ -77,6 +77,15 @@ impl AmountUnit {
         }
     }
 
+    pub fn en(self) -> &'static str {
+        match self {
+            AmountUnit::WanYuan => "10k yuan",
+            AmountUnit::Yuan => "yuan",
+            AmountUnit::QianYuan => "1k yuan",
+            AmountUnit::YiYuan => "100M yuan",
+        }
+    }
+
     /// A figure printed in this unit, in 万元: exactly, its printed precision carried along so
     /// that its rounding interval stays what was printed (`13500` 元 → `1.3500` 万元, ±0.5 元).
     /// `None` for 亿元 figures printed with fewer than four decimals, whose interval 万元 cannot

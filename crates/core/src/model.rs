@@ -32,6 +32,13 @@ impl DisclosureKind {
             DisclosureKind::FinalAccounts => "决算",
         }
     }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            DisclosureKind::Budget => "budget",
+            DisclosureKind::FinalAccounts => "final accounts",
+        }
+    }
 }
 
 impl DisclosureScope {
@@ -39,6 +46,13 @@ impl DisclosureScope {
         match self {
             DisclosureScope::Department => "部门",
             DisclosureScope::Unit => "单位",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            DisclosureScope::Department => "department",
+            DisclosureScope::Unit => "unit",
         }
     }
 }

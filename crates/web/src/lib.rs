@@ -514,6 +514,24 @@ fn required_tables(l: Lang, unit: &UnitShown) -> impl IntoView {
     }
 }
 
+/// What the unit is and how it was read: scope and kind, the template and how sure.
+fn about_line(l: Lang, unit: &UnitShown) -> String {
+    let kind = match (unit.scope, l) {
+        (Some(s), Lang::Zh) => format!("{}{}", s.zh(), unit.kind.zh()),
+        (None, Lang::Zh) => unit.kind.zh().to_owned(),
+        (Some(s), Lang::En) => format!("{} {}", s.en(), unit.kind.en()),
+        (None, Lang::En) => unit.kind.en().to_owned(),
+    };
+    let t = &unit.template;
+    let template = match (t.id == yusuan_core::TemplateId::Generic, l) {
+        (true, Lang::Zh) => "未识别出模板，按通用规则检查".to_owned(),
+        (true, Lang::En) => "no template recognised; generic checks".to_owned(),
+        (false, Lang::Zh) => format!("模板：{}（把握：{}）", t.id.zh(), t.confidence.zh()),
+        (false, Lang::En) => format!("template: {} ({} confidence)", t.id.en(), t.confidence.en()),
+    };
+    format!("{kind} · {template}")
+}
+
 #[component]
 fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
     let l = lang().get_untracked();
@@ -534,6 +552,7 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
         name,
         l.pick(&format!("{year}年"), &year)
     );
+    let about = about_line(l, unit);
     let (errors, warnings, infos) = (
         unit.count(Severity::Error),
         unit.count(Severity::Warning),
@@ -583,6 +602,7 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
     view! {
         <article class="unit" data-testid="unit" id=format!("unit-{}", entry.index + 1)>
             <h2>{title}</h2>
+            <p class="about" data-testid="unit-about">{about}</p>
             <p class="stats" data-testid="unit-stats">
                 <span class="sev-error">{format!("{} {errors}", l.pick("错误", "Errors"))}</span>" · "
                 <span class="sev-warning">{format!("{} {warnings}", l.pick("警告", "Warnings"))}</span>" · "
@@ -790,11 +810,22 @@ fn TableEntry(unit: Arc<UnitShown>, index: usize) -> impl IntoView {
         table.title,
         l.pick(table.kind.zh(), table.kind.name())
     );
+    let summary = format!(
+        "{summary} · {}",
+        l.pick(table.amount_unit.zh(), table.amount_unit.en())
+    );
     let repairs: Vec<String> = table.repairs.clone();
+    let not_understood = table.not_understood.clone();
+    let understood = not_understood.is_none();
     let kind = table.kind.name();
     view! {
-        <li data-testid="table-row" data-kind=kind>
+        <li data-testid="table-row" data-kind=kind data-understood=understood.to_string()>
             <button class="table-toggle" aria-expanded=move || open.get().to_string() on:click=move |_| set_open.update(|o| *o = !*o)>{summary}</button>
+            {not_understood.map(|why| view! {
+                <p class="not-understood" data-testid="not-understood">
+                    {l.pick("未能理解，不做检查：", "Not understood, not checked: ")}{why}
+                </p>
+            })}
             {repairs.into_iter().map(|r| view! { <p class="repair">{format!("{}{r}", l.pick("修正：", "Repaired: "))}</p> }).collect_view()}
             <Show when=move || open.get()>
                 <TableView table=unit.tables[index].clone() highlight=Vec::new()/>

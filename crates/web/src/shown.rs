@@ -4,14 +4,19 @@
 //! reading back only these few types keeps the wasm small.
 
 use serde::{Deserialize, Serialize};
+use yusuan_core::layout::AmountUnit;
 use yusuan_core::report::{Finding, RequiredTables, Severity, UnitReport};
-use yusuan_core::{Table, TableKind};
+use yusuan_core::{DisclosureKind, DisclosureScope, Table, TableKind, TemplateMatch};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnitShown {
     pub code: Option<String>,
     pub name: Option<String>,
     pub year: Option<u16>,
+    pub scope: Option<DisclosureScope>,
+    pub kind: DisclosureKind,
+    /// The template detected and how sure detection is (generic when none was recognised).
+    pub template: TemplateMatch,
     /// Figures read from the prose.
     pub facts: usize,
     /// Rules passed, failed, not applicable.
@@ -32,6 +37,10 @@ pub struct TableShown {
     pub rows: Vec<RowShown>,
     pub repairs: Vec<String>,
     pub empty: bool,
+    /// The unit the table's figures are printed in.
+    pub amount_unit: AmountUnit,
+    /// Why the table was not understood (and so not checked); `None` when it was.
+    pub not_understood: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,6 +102,8 @@ impl From<&Table> for TableShown {
                 .collect(),
             repairs: t.repairs.iter().map(|r| r.what.clone()).collect(),
             empty: t.empty,
+            amount_unit: t.unit,
+            not_understood: t.not_understood.clone(),
         }
     }
 }
@@ -103,6 +114,9 @@ impl UnitShown {
             code: report.code.clone(),
             name: report.name.clone(),
             year: report.year,
+            scope: report.scope,
+            kind: report.kind,
+            template: report.template.clone(),
             facts: report.facts.len(),
             outcomes: report.outcome_counts(),
             required_tables: report.required_tables.clone(),

@@ -133,6 +133,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &table::RowTotals,
     &table::CodeLevels,
     &table::ProcurementLines,
+    &table::OutlineLevels,
     &balance::BudgetSummaryBalance,
     &balance::FiscalSummaryBalance,
     &balance::ThreePublicRows,

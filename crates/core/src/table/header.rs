@@ -540,6 +540,7 @@ fn role_of_label(leaf: &str, path: &[String]) -> Role {
     let table: &[(&str, Role)] = &[
         ("单位编码", Code),
         ("科目编码", Code),
+        ("科目代码", Code),
         ("项目编码", Code),
         ("单位代码", UnitCode),
         ("部门代码", UnitCode),

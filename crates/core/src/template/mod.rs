@@ -48,6 +48,14 @@ impl Confidence {
             Confidence::High => "高",
         }
     }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
 }
 
 /// What the general-budget expenditure table covers, against the fiscal appropriation summary.

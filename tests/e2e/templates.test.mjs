@@ -1,0 +1,64 @@
+// Templates and "understand or abstain" in the page: the template detected and how sure, the
+// scope and kind, each table's own unit, and a table the parser could not understand shown as
+// such, with its reason and no finding. Corpus documents are read in place from ../shared.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { serveDist, launch, openPage, pasteText, root } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+async function corpus(prefix) {
+  const dir = path.join(root, '..', 'shared', 'corpus');
+  const name = (await readdir(dir)).find((n) => n.startsWith(`${prefix}_`) && n.endsWith('.txt') && !n.endsWith('.layout.txt'));
+  return readFile(path.join(dir, name), 'utf8');
+}
+
+test('a Shanghai budget names its template, scope and each table\'s own unit', async () => {
+  const { page, errors } = await openPage(browser, srv.url);
+  await pasteText(page, await corpus('09'));
+  await page.getByTestId('summary').waitFor();
+  const unit = page.getByTestId('unit').first();
+  assert.match(await unit.locator('h2').innerText(), /上海市普陀区人民政府办公室 · 2025年/);
+  assert.equal(await unit.getByTestId('unit-about').innerText(), '单位预算 · 模板：上海（把握：高）');
+  const rows = unit.getByTestId('table-row');
+  assert.equal(await rows.count(), 9);
+  assert.match(await rows.first().innerText(), /财务收支预算总表.* · 元/);
+  assert.match(await rows.last().innerText(), /“三公”经费和机关运行经费预算表.* · 万元/);
+  assert.equal(await unit.locator('[data-understood=false]').count(), 0);
+  assert.equal(await unit.locator('[data-testid=finding][data-severity=error]').count(), 0);
+  await page.screenshot({ path: 'tests/e2e/screenshots/template-shanghai.png', fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('final accounts of no known template: said so, tables not understood shown with why', async () => {
+  const { page, errors } = await openPage(browser, srv.url);
+  await pasteText(page, await corpus('13'));
+  await page.getByTestId('summary').waitFor();
+  const unit = page.getByTestId('unit').first();
+  assert.equal(await unit.getByTestId('unit-about').innerText(), '部门决算 · 未识别出模板，按通用规则检查');
+  const abstained = unit.locator('[data-testid=table-row][data-understood=false]');
+  assert.equal(await abstained.count(), 3);
+  assert.match(await abstained.first().getByTestId('not-understood').innerText(), /^未能理解，不做检查：表头中没有认出金额列/);
+  // No finding cites a line of a table that was not understood.
+  const spans = await abstained.evaluateAll((els) => els.map((e) => e.innerText.match(/第(\d+)–(\d+)行/).slice(1).map(Number)));
+  const cited = await unit.locator('[data-testid=finding]').evaluateAll((els) => els.map((e) => e.innerText));
+  for (const [a, b] of spans) {
+    for (const text of cited) {
+      for (const m of text.matchAll(/第(\d+)行/g)) {
+        const n = Number(m[1]);
+        assert.ok(n < a || n > b, `finding cites line ${n} inside a table not understood (${a}–${b}): ${text}`);
+      }
+    }
+  }
+  await abstained.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/not-understood.png' });
+  // English.
+  await page.getByTestId('lang-switch').click();
+  await page.locator('h1', { hasText: 'Budget disclosure checker' }).waitFor();
+  assert.match(await page.getByTestId('unit-about').first().innerText(), /department final accounts · no template recognised/);
+  assert.deepEqual(errors, []);
+});
