@@ -4,29 +4,14 @@
 //! findings. Each error and warning that remains was verified by reading the document; the
 //! reason is written beside it.
 
+mod common;
+
 use yusuan_core::report::{TableSummary, UnitReport};
 use yusuan_core::{DisclosureKind, DisclosureScope, Severity, TableKind, TemplateId};
 
-fn corpus(prefix: &str) -> (String, Vec<u8>) {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
-    let path = std::fs::read_dir(dir)
-        .expect("../shared/corpus beside the project")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            let name = p.file_name().unwrap_or_default().to_string_lossy();
-            name.starts_with(&format!("{prefix}_"))
-                && name.ends_with(".txt")
-                && !name.ends_with(".layout.txt")
-        })
-        .expect("corpus document");
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    (name, std::fs::read(&path).expect("readable"))
-}
-
 fn unit(prefix: &str) -> UnitReport {
-    let (name, bytes) = corpus(prefix);
-    let mut report = yusuan_core::check_bytes(&name, &bytes);
+    let (name, text) = common::corpus_doc(prefix);
+    let mut report = yusuan_core::check_bytes(&name, text.as_bytes());
     assert_eq!(report.units.len(), 1, "{name}: one unit");
     report.units.remove(0)
 }

@@ -145,39 +145,10 @@ fn adding_one_to_any_standard_amount_raises_a_new_error_on_its_line() {
     );
 }
 
-/// The corpus documents (Shanghai, Jiangsu), read in place from `../shared/corpus/`.
-fn corpus() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .expect("../shared/corpus beside the project")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let n = p.to_string_lossy();
-            n.ends_with(".txt") && !n.ends_with(".layout.txt")
-        })
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            (
-                name,
-                std::fs::read_to_string(&p).expect("UTF-8 corpus text"),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn adding_one_to_any_amount_of_a_corpus_table_raises_a_new_error_on_its_line() {
     let d = mutate(
-        &corpus(),
+        &common::corpus(),
         |t| t.understood() && !t.empty && t.kind != TableKind::Other,
         stride(),
     );

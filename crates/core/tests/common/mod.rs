@@ -46,3 +46,40 @@ pub fn seed_text(prefix: &str) -> String {
 pub fn parsed(prefix: &str) -> yusuan_core::Document {
     yusuan_core::parse_bytes(&seed(prefix)).expect("seeds decode")
 }
+
+const CORPUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+
+/// Every corpus document's tab-separated text (`../shared/corpus/*.txt`, not the `.layout.txt`
+/// exports), read in place and never copied, as (file name, text), in file-name order.
+pub fn corpus() -> Vec<(String, String)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(CORPUS_DIR)
+        .expect("../shared/corpus beside the project")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.to_string_lossy();
+            n.ends_with(".txt") && !n.ends_with(".layout.txt")
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, text)
+        })
+        .collect()
+}
+
+/// The corpus document whose file name starts with `prefix` (`"05"`), as (file name, text).
+pub fn corpus_doc(prefix: &str) -> (String, String) {
+    corpus()
+        .into_iter()
+        .find(|(name, _)| name.starts_with(&format!("{prefix}_")))
+        .unwrap_or_else(|| panic!("no corpus document {prefix}"))
+}
