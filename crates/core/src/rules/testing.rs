@@ -1,5 +1,6 @@
 //! Test helpers for rules: real fixture text, edited and located by content (never by line
 //! number, so editing a fixture elsewhere breaks no test), and assertions about one rule.
+#![cfg(test)]
 
 use super::{apply, Cx, Rule};
 use crate::diagnostic::{Finding, Severity};

@@ -78,12 +78,7 @@ fn sums(t: &Table) -> (usize, usize) {
             count(r.amount(id.total), &parts);
         }
     }
-    let money: Vec<usize> = t
-        .columns
-        .iter()
-        .filter(|c| c.role.is_money())
-        .map(|c| c.index)
-        .collect();
+    let money = t.money_columns();
     for (i, parent) in t.rows.iter().enumerate() {
         let children = child_rows(&t.rows, i);
         if children.is_empty() {

@@ -132,6 +132,15 @@ impl Table {
         self.not_understood.is_none()
     }
 
+    /// The indices of the money columns, left to right.
+    pub fn money_columns(&self) -> Vec<usize> {
+        self.columns
+            .iter()
+            .filter(|c| c.role.is_money())
+            .map(|c| c.index)
+            .collect()
+    }
+
     /// The first column with this scope and role.
     pub fn column(&self, scope: Scope, role: Role) -> Option<usize> {
         self.columns

@@ -1,17 +1,21 @@
-//! The seed disclosures in `tests/fixtures/`, shared by the integration tests.
+//! The seed disclosures in `tests/fixtures/` and the corpus in `../shared/corpus/`, shared by
+//! the integration tests.
 #![allow(dead_code)] // each test file uses the helpers it needs
 
 use std::path::PathBuf;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/");
 
-/// Every seed (`tests/fixtures/*.txt`), as (file name, bytes), in file-name order.
-pub fn seeds() -> Vec<(String, Vec<u8>)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(DIR)
-        .expect("tests/fixtures")
+/// The `.txt` files of `dir` that `keep` accepts, as (file name, bytes), in file-name order.
+fn txt_files(dir: &str, keep: impl Fn(&str) -> bool) -> Vec<(String, Vec<u8>)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            name.ends_with(".txt") && keep(&name)
+        })
         .collect();
     paths.sort();
     paths
@@ -26,6 +30,11 @@ pub fn seeds() -> Vec<(String, Vec<u8>)> {
             (name, bytes)
         })
         .collect()
+}
+
+/// Every seed (`tests/fixtures/*.txt`), as (file name, bytes), in file-name order.
+pub fn seeds() -> Vec<(String, Vec<u8>)> {
+    txt_files(DIR, |_| true)
 }
 
 /// The seed whose file name starts with `prefix` (`"002"`).
@@ -52,25 +61,10 @@ const CORPUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/c
 /// Every corpus document's tab-separated text (`../shared/corpus/*.txt`, not the `.layout.txt`
 /// exports), read in place and never copied, as (file name, text), in file-name order.
 pub fn corpus() -> Vec<(String, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(CORPUS_DIR)
-        .expect("../shared/corpus beside the project")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let n = p.to_string_lossy();
-            n.ends_with(".txt") && !n.ends_with(".layout.txt")
-        })
-        .collect();
-    paths.sort();
-    paths
+    txt_files(CORPUS_DIR, |name| !name.ends_with(".layout.txt"))
         .into_iter()
-        .map(|p| {
-            let name = p
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
+        .map(|(name, bytes)| {
+            let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
             (name, text)
         })
         .collect()

@@ -127,12 +127,7 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
         if coded_kind(t.kind).is_none() && !list_kind(t.kind) {
             continue;
         }
-        let money: Vec<usize> = t
-            .columns
-            .iter()
-            .filter(|c| c.role.is_money())
-            .map(|c| c.index)
-            .collect();
+        let money = t.money_columns();
         if money.is_empty() {
             continue;
         }
