@@ -27,10 +27,17 @@ pub fn mark_exact(tables: &mut [Table]) {
         holds += h;
         misses += m;
     }
+    trace!(
+        "exactness: {} whole tables, {} sums hold, {} miss",
+        whole.len(),
+        holds,
+        misses
+    );
     if holds < MIN_SUMS || misses > (holds / 25).max(3) {
         return;
     }
     for &i in &whole {
+        tables[i].exact = true;
         for cell in tables[i].rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
             if let Some(a) = cell.amount.as_mut() {
                 a.exact = true;

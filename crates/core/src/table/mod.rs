@@ -15,7 +15,7 @@ mod rows;
 pub mod sides;
 mod understanding;
 
-use crate::amount::Amount;
+use crate::amount::{Amount, Interval};
 use crate::layout::{self, AmountUnit, Meta};
 pub use detect::{Block, LineClass};
 pub use header::{Column, Identity, Role, Scope};
@@ -24,6 +24,7 @@ use mapping::{choose_mapping, effective_width, row_cells, TableMapping};
 use merge::{is_continuation, is_orphan_amounts, merge_into};
 use pages::{header_rows, is_kv_layout, split_pages};
 use rows::{build_row, Origin};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// One cell of a data row.
@@ -121,6 +122,10 @@ pub struct Table {
     /// The unit the table's figures are printed in (its preamble's, else the unit's usual
     /// one). Cell amounts are held in 万元 whatever this is; cell texts stay as printed.
     pub unit: AmountUnit,
+    /// Its figures are exact, not rounded (whole-元 tables whose sums all hold; see
+    /// [`exactness`]): a blank cell is then exactly zero too.
+    #[serde(default)]
+    pub exact: bool,
     /// Why the parser did not understand the table well enough to check it; `None` when it
     /// did. Rules never check a table that is not understood.
     pub not_understood: Option<String>,
@@ -130,6 +135,23 @@ impl Table {
     /// Whether the parser understood the table well enough to check it.
     pub fn understood(&self) -> bool {
         self.not_understood.is_none()
+    }
+
+    /// The interval a blank money cell stands for, in 万元: exactly zero in an exact table, else
+    /// zero at two decimals of a 万元 table or a whole figure of a smaller unit (a 元 table's
+    /// blank is not ±50 元).
+    pub fn blank(&self) -> Interval {
+        let half = match (self.exact, self.unit) {
+            (true, _) => Decimal::ZERO,
+            (false, AmountUnit::WanYuan) => Decimal::new(5, 3),
+            (false, unit) => unit
+                .to_wan(Amount::new(Decimal::ZERO, 0))
+                .map_or(Decimal::new(5, 3), |a| a.half_step()),
+        };
+        Interval {
+            lo: -half,
+            hi: half,
+        }
     }
 
     /// The indices of the money columns, left to right.
@@ -444,6 +466,7 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         repairs,
         key_value: kv,
         unit: AmountUnit::WanYuan,
+        exact: false,
         not_understood: None,
     };
     table.not_understood = understanding::assess(&table);

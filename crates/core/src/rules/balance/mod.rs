@@ -185,7 +185,7 @@ pub(super) fn fig(t: &Table, r: &Row, name_col: usize, col: usize) -> Fig {
         },
     )
     .at(line, col)
-    .in_unit(t.unit)
+    .of_table(t)
 }
 
 fn check_side(t: &Table, scope: Scope, out: &mut Sink) -> Option<Fig> {

@@ -22,6 +22,9 @@ pub struct Fig {
     pub label: String,
     /// The unit the figure was printed in; `amount` is in 万元 whatever this is.
     pub unit: AmountUnit,
+    /// What a blank stands for (its table's [`Table::blank`]; zero at two decimals of 万元
+    /// for figures from prose).
+    pub blank: Interval,
 }
 
 impl Fig {
@@ -32,12 +35,24 @@ impl Fig {
             at: None,
             label: label.into(),
             unit: AmountUnit::WanYuan,
+            blank: Interval {
+                lo: Decimal::new(-5, 3),
+                hi: Decimal::new(5, 3),
+            },
         }
     }
 
     /// Marks the figure as printed in `unit` (its amount already in 万元), for messages.
     pub fn in_unit(mut self, unit: AmountUnit) -> Self {
         self.unit = unit;
+        self
+    }
+
+    /// Marks the figure as read from table `t`: printed in its unit, a blank meaning what a
+    /// blank means there.
+    pub fn of_table(mut self, t: &crate::table::Table) -> Self {
+        self.unit = t.unit;
+        self.blank = t.blank();
         self
     }
 
@@ -51,14 +66,11 @@ impl Fig {
         self.amount.map_or(Decimal::ZERO, |a| a.value)
     }
 
-    /// The interval it stands for; a blank is zero at two decimals.
+    /// The interval it stands for; a blank is zero, as precise as its table's figures.
     pub fn interval(&self) -> Interval {
         match self.amount {
             Some(a) => a.interval(),
-            None => Interval {
-                lo: Decimal::new(-5, 3),
-                hi: Decimal::new(5, 3),
-            },
+            None => self.blank,
         }
     }
 

@@ -28,7 +28,7 @@ pub fn cell(t: &Table, r: &Row, col: usize, label: &str) -> Fig {
     let line = r.cell(col).map_or(r.line, |c| c.line);
     Fig::new(r.amount(col), line, format!("{}{label}", t.kind.zh()))
         .at(line, col)
-        .in_unit(t.unit)
+        .of_table(t)
 }
 
 /// The 合计 row's figure in (scope, role).

@@ -276,7 +276,7 @@ fn row_fig(t: &Table, r: &Row, col: usize) -> Fig {
     let line = r.cell(col).map_or(r.line, |c| c.line);
     Fig::new(r.amount(col), line, label)
         .at(line, col)
-        .in_unit(t.unit)
+        .of_table(t)
 }
 
 /// The rows a total or unit row covers: the leaves (or top codes) after it, until the next row

@@ -65,7 +65,7 @@ fn fig(t: &Table, r: &Row, col: usize) -> Fig {
     let line = r.cell(col).map_or(r.line, |c| c.line);
     Fig::new(r.amount(col), line, col_label(t, col))
         .at(line, col)
-        .in_unit(t.unit)
+        .of_table(t)
 }
 
 #[cfg(test)]
