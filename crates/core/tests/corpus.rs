@@ -455,7 +455,7 @@ fn corpus_16() {
         template: TemplateId::Jiangsu,
         tables: &[
             (BudgetSummary, "收支预算总表", 330, 358, 24, "万元", true),
-            (IncomeSummary, "收入预算总表", 360, 376, 3, "万元", true),
+            (IncomeSummary, "收入预算总表", 360, 376, 10, "万元", true),
             (
                 ExpenditureSummary,
                 "支出预算总表",
@@ -562,7 +562,7 @@ fn corpus_19() {
         template: TemplateId::Jiangsu,
         tables: &[
             (BudgetSummary, "收支预算总表", 295, 331, 26, "万元", true),
-            (IncomeSummary, "收入预算总表", 332, 349, 3, "万元", true),
+            (IncomeSummary, "收入预算总表", 332, 349, 10, "万元", true),
             (ExpenditureSummary, "支出预算总表", 350, 354, 1, "万元", true),
             (FiscalSummary, "财政拨款收支预算总表", 357, 366, 4, "万元", true),
             (FiscalExpenditure, "财政拨款支出预算表（功能科目）", 367, 386, 17, "万元", true),
@@ -570,7 +570,7 @@ fn corpus_19() {
             (GeneralBudgetExpenditure, "一般公共预算支出预算表（功能科目）", 429, 450, 17, "万元", true),
             (GeneralBudgetBasic, "一般公共预算基本支出预算表（经济科目）", 451, 490, 31, "万元", true),
             (ThreePublic, "“三公”经费、会议费、培训费支出预算表", 491, 497, 1, "万元", true),
-            (GovFundExpenditure, "政府性基金预算财政拨款支出预算表", 498, 506, 1, "万元", true),
+            (GovFundExpenditure, "政府性基金预算财政拨款支出预算表", 498, 506, 2, "万元", true),
             (OperatingCost, "一般公共预算机关运行经费支出预算表", 507, 535, 17, "万元", true),
             (Procurement, "政府采购支出预算表", 536, 590, 42, "万元", true),
         ],
@@ -594,7 +594,7 @@ fn corpus_22() {
         template: TemplateId::Jiangsu,
         tables: &[
             (BudgetSummary, "一、2018 年度江苏省高级人民法院收支预算总表", 181, 212, 24, "万元", true),
-            (IncomeSummary, "二、2018 年度江苏省高级人民法院收入预算总表", 213, 231, 3, "万元", true),
+            (IncomeSummary, "二、2018 年度江苏省高级人民法院收入预算总表", 213, 231, 11, "万元", true),
             (ExpenditureSummary, "三、2018 年度江苏省高级人民法院支出预算总表", 232, 235, 1, "万元", true),
             (FiscalSummary, "四、2018 年度江苏省高级人民法院财政拨款收支预算总表", 236, 246, 4, "万元", true),
             (FiscalExpenditure, "五、2018 年度江苏省高级人民法院财政拨款支出预算表", 247, 267, 18, "万元", true),

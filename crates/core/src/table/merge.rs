@@ -54,6 +54,16 @@ pub(super) fn is_continuation(row: &Row, kind: TableKind) -> bool {
         && first != "合计"
 }
 
+/// A line marked as a subtotal or a part (`政府性基金 | 小计`, `其中：…`) is a row of its own even
+/// with its figures blank, and nothing wraps into it: Jiangsu's 收入预算总表 lists its groups so,
+/// most of them empty.
+pub(super) fn is_marked_line(row: &Row) -> bool {
+    row.cells.iter().any(|c| {
+        let t = fold_punct(&c.text);
+        matches!(t.as_str(), "小计" | "合计" | "总计") || t.starts_with("其中")
+    })
+}
+
 /// Figures alone on the line after a label that has none (`合计` / `2,391.92`): the row's
 /// amounts, printed a line low.
 pub(super) fn is_orphan_amounts(row: &Row, prev: &Row, money: &dyn Fn(usize) -> bool) -> bool {
@@ -124,6 +134,32 @@ mod tests {
             unit_code: None,
             name: cells.first().map(|c| c.1.to_owned()),
         }
+    }
+
+    #[test]
+    fn subtotal_and_part_lines_stand_alone() {
+        let row = |cells: &[&str]| Row {
+            line: 1,
+            continued: Vec::new(),
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(col, t)| Cell {
+                    col,
+                    raw: col,
+                    text: (*t).to_owned(),
+                    amount: None,
+                    line: 1,
+                })
+                .collect(),
+            code: None,
+            gov_code: None,
+            unit_code: None,
+            name: None,
+        };
+        assert!(is_marked_line(&row(&["政府性基金", "小计"])));
+        assert!(is_marked_line(&row(&["其中：动用上年结转和结余资金"])));
+        assert!(!is_marked_line(&row(&["专项收入"])));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub use detect::{Block, LineClass};
 pub use header::{Column, Identity, Role, Scope};
 pub use kind::TableKind;
 use mapping::{choose_mapping, effective_width, row_cells, TableMapping};
-use merge::{is_continuation, is_orphan_amounts, merge_into};
+use merge::{is_continuation, is_marked_line, is_orphan_amounts, merge_into};
 use pages::{header_rows, is_kv_layout, split_pages};
 use rows::{build_row, Origin};
 use rust_decimal::Decimal;
@@ -417,7 +417,14 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
             };
             let money = |c: usize| table_cols.get(c).is_some_and(|tc| tc.role.is_money());
             match rows.last_mut() {
-                Some(prev) if !kv && is_continuation(&row, block.kind) => merge_into(prev, row),
+                Some(prev)
+                    if !kv
+                        && is_continuation(&row, block.kind)
+                        && !is_marked_line(&row)
+                        && !is_marked_line(prev) =>
+                {
+                    merge_into(prev, row)
+                }
                 Some(prev) if !kv && is_orphan_amounts(&row, prev, &money) => merge_into(prev, row),
                 _ => rows.push(row),
             }

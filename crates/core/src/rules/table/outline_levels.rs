@@ -59,7 +59,7 @@ fn outline(t: &Table) -> Option<Vec<Option<usize>>> {
     let mut outline_cols: Vec<usize> = t
         .rows
         .iter()
-        .filter(|r| !is_total(t, r))
+        .filter(|r| !is_total(t, r) && !is_part_of(t, r))
         .filter_map(|r| labels(t, r).first().copied())
         .collect();
     outline_cols.sort_unstable();
@@ -74,30 +74,50 @@ fn outline(t: &Table) -> Option<Vec<Option<usize>>> {
             if is_total(t, r) {
                 return None;
             }
+            // A `其中` part, or a `小计` without a label of its own (a group named on another
+            // line), is shown for information and added nowhere.
+            if is_part_of(t, r) {
+                return Some(usize::MAX);
+            }
             labels(t, r)
                 .into_iter()
                 .filter(|c| outline_cols.contains(c))
                 .max()
+                .or(Some(usize::MAX))
         })
         .collect();
     let first_item = levels.iter().flatten().next()?;
     (*first_item == outline_cols[0]).then_some(levels)
 }
 
+/// The grand total row: `合计`, `总计`, `收入总计`.
 fn is_total(t: &Table, r: &Row) -> bool {
     r.cells.iter().any(|c| {
+        let l = compact(&c.text);
         c.amount.is_none()
-            && matches!(compact(&c.text).as_str(), "合计" | "总计")
+            && (l.ends_with("合计") || l.ends_with("总计"))
+            && l.chars().count() <= 6
+            && !l.starts_with("其中")
             && t.columns.get(c.col).is_none_or(|k| !k.role.is_money())
     })
 }
 
-/// The columns of a row's labels (text cells under text columns), left to right.
+/// A `其中` line: a part shown for information, never added up with its siblings.
+fn is_part_of(t: &Table, r: &Row) -> bool {
+    labels(t, r)
+        .first()
+        .is_some_and(|&c| compact(r.text(c)).starts_with("其中"))
+}
+
+/// The columns of a row's labels (text cells under text columns), left to right. A `小计`
+/// beside a label (Jiangsu: `一般公共预算资金 | 小计`) marks the row as its group's subtotal; it
+/// is no label of a deeper level.
 fn labels(t: &Table, r: &Row) -> Vec<usize> {
     let mut cols: Vec<usize> = r
         .cells
         .iter()
         .filter(|c| c.amount.is_none() && !c.text.trim().is_empty())
+        .filter(|c| !matches!(compact(&c.text).as_str(), "小计" | "合计"))
         .filter(|c| t.columns.get(c.col).is_none_or(|k| !k.role.is_money()))
         .map(|c| c.col)
         .collect();
@@ -130,6 +150,11 @@ fn children(levels: &[Option<usize>], i: usize) -> Vec<usize> {
             (Some(a), Some(b)) => b > a,
         })
         .collect();
+    // `其中` lines (level usize::MAX) are parts shown for information, never added.
+    let below: Vec<usize> = below
+        .into_iter()
+        .filter(|&j| levels[j] != Some(usize::MAX))
+        .collect();
     let Some(next) = below.iter().filter_map(|&j| levels[j]).min() else {
         return Vec::new();
     };
@@ -141,7 +166,7 @@ fn children(levels: &[Option<usize>], i: usize) -> Vec<usize> {
 
 fn check_column(t: &Table, levels: &[Option<usize>], col: usize, out: &mut Sink) {
     for (i, r) in t.rows.iter().enumerate() {
-        if r.amount(col).is_none() {
+        if r.amount(col).is_none() || levels[i] == Some(usize::MAX) {
             continue;
         }
         let below = children(levels, i);
@@ -188,6 +213,15 @@ mod tests {
             line_of(&edited, "交换设备"),
         );
         assert!(f.message.contains("机要及电子政务业务费"), "{}", f.message);
+        // Jiangsu's 收入预算总表: 收入总计 = the groups' 小计 lines, each = its items.
+        let edited = edit_line(&text, "一般公共预算资金\t小计", "27,664.22", "27,665.22");
+        let f = assert_fires(
+            &Rule,
+            &edited,
+            Severity::Error,
+            line_of(&edited, "一般公共预算资金\t小计"),
+        );
+        assert!(f.message.contains("收入预算总表"), "{}", f.message);
         // The category's own figure.
         let edited = edit_line(&text, "一、货物A", "84.00", "85.00");
         assert_fires(
