@@ -59,12 +59,37 @@ pub(super) fn repair(columns: &[Column], rows: &mut Vec<Row>) -> Vec<(usize, Str
     let mut done = Vec::new();
     for scope in [Scope::Income, Scope::Expenditure] {
         for list in lists(columns, scope) {
+            to_name_column(&list, columns, rows);
             join_tails(&list, rows, &mut done);
             join_amounts(&list, rows, &mut done);
         }
     }
     rows.retain(|r| !r.cells.is_empty());
     done
+}
+
+/// A label printed in the second or third grid cell of the list's name (unruled tables centre
+/// it anywhere under a spanning `项目名称`) is the list's name, read where the list reads it.
+fn to_name_column(list: &List, columns: &[Column], rows: &mut [Row]) {
+    let Some(path) = columns.get(list.name_col).map(|c| &c.path) else {
+        return;
+    };
+    let span_end = (list.name_col..columns.len())
+        .take_while(|&i| &columns[i].path == path)
+        .last()
+        .unwrap_or(list.name_col);
+    for r in rows.iter_mut() {
+        if r.cell(list.name_col).is_some() {
+            continue;
+        }
+        if let Some(c) = r
+            .cells
+            .iter_mut()
+            .find(|c| c.amount.is_none() && (list.name_col + 1..=span_end).contains(&c.col))
+        {
+            c.col = list.name_col;
+        }
+    }
 }
 
 fn has_money(r: &Row, list: &List) -> bool {
