@@ -44,6 +44,17 @@ impl Origin<'_> {
     }
 }
 
+/// A code printed in the unlabelled column just left of the code column (Jiangsu's unruled
+/// tables print a 类 code, a short one, a column further left than its 款 and 项).
+fn code_left_of_its_column(cells: &[String], columns: &[Column]) -> Option<String> {
+    let first = columns.iter().position(|c| c.role == Role::Code)?;
+    let at = first.checked_sub(1)?;
+    if !columns.get(at)?.path.is_empty() || cells.get(first).is_some_and(|t| !t.trim().is_empty()) {
+        return None;
+    }
+    layout::code_digits(cells.get(at)?).filter(|d| matches!(d.len(), 3 | 5 | 7))
+}
+
 pub(super) fn build_row(
     line_no: usize,
     cells: &[String],
@@ -79,13 +90,15 @@ pub(super) fn build_row(
             .and_then(|c| cells.get(c.index))
             .map_or("", String::as_str)
     };
-    let code = layout::code_digits(text_of(Role::Code)).or_else(|| {
-        join_code(
-            text_of(Role::CodeClass),
-            text_of(Role::CodeSection),
-            text_of(Role::CodeItem),
-        )
-    });
+    let code = layout::code_digits(text_of(Role::Code))
+        .or_else(|| {
+            join_code(
+                text_of(Role::CodeClass),
+                text_of(Role::CodeSection),
+                text_of(Role::CodeItem),
+            )
+        })
+        .or_else(|| code_left_of_its_column(cells, columns));
     let gov_code = layout::code_digits(text_of(Role::GovCode)).or_else(|| {
         join_code(
             text_of(Role::GovCodeClass),
