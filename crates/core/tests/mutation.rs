@@ -155,8 +155,8 @@ fn adding_one_to_any_amount_of_a_corpus_table_raises_a_new_error_on_its_line() {
     d.print("corpus");
     assert!(d.total * stride() > 1500, "too few mutations: {}", d.total);
     assert!(
-        d.rate() >= 0.95,
-        "detection rate {:.1}% below 95%; missed:\n{}",
+        d.rate() >= 0.97,
+        "detection rate {:.1}% below 97%; missed:\n{}",
         d.rate() * 100.0,
         d.missed.join("\n")
     );
