@@ -147,7 +147,7 @@ test('English switch: labels, findings and rule titles in English, remembered ac
   await page.getByTestId('lang-switch').click();
   await page.locator('h1', { hasText: 'Budget disclosure checker' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  assert.match(await page.getByTestId('unit-stats').innerText(), /Errors 1 · Warnings 2 · Notes 0/);
+  assert.match(await page.getByTestId('unit-stats').innerText(), /Errors 1 · Warnings 3 · Notes 0/);
   const split = page.locator('[data-testid=finding][data-rule="XT-008"]');
   assert.match(await split.locator('.badge').innerText(), /Error/);
   assert.match(await split.locator('.message').innerText(), /personnel 412\.69 against 413\.69 \(difference -1\.00\)/);

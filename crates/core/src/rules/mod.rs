@@ -172,6 +172,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &codes::StaleClassNames,
     &codes::CodeFormat,
     &codes::SameCodeSameName,
+    &codes::OperatingCostCodes,
 ];
 
 /// The rule with this code (`yusuan rules CODE`, the page's rule docs).

@@ -1,10 +1,12 @@
 //! 科目编码: classification codes and names.
 
 mod code_format;
+mod operating_cost_codes;
 mod same_code_same_name;
 mod stale_class_names;
 
 pub use code_format::CodeFormat;
+pub use operating_cost_codes::OperatingCostCodes;
 pub use same_code_same_name::SameCodeSameName;
 pub use stale_class_names::StaleClassNames;
 
