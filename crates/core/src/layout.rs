@@ -48,6 +48,68 @@ pub fn is_page_number(line: &str) -> bool {
         })
 }
 
+/// The number of a bare page-number line (`12`, `- 12 -`, `—12—`).
+fn page_number_value(line: &str) -> Option<u32> {
+    if !is_page_number(line) {
+        return None;
+    }
+    compact(line)
+        .trim_matches(['-', '—', '–', '－'])
+        .parse()
+        .ok()
+}
+
+/// How far from a glued number its neighbours on the page-number sequence may stand, in lines.
+const PAGE_REACH: usize = 120;
+
+/// Page numbers glued to the end of a table row at a page break (an unruled PDF copied out:
+/// `30201\t办公费\t158.00\t20`, or `158.00 20` in one cell) are page furniture: the number is
+/// taken out when the page before it and the page after it are numbered on lines of their own
+/// and the number itself stands on no line of its own between them.
+pub fn unglue_page_numbers(lines: &mut [String]) {
+    let pages: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| page_number_value(l).map(|v| (i, v)))
+        .collect();
+    if pages.len() < 2 {
+        return;
+    }
+    for (i, line) in lines.iter_mut().enumerate() {
+        let Some((v, cut)) = trailing_number(line) else {
+            continue;
+        };
+        let near = |j: usize| j.abs_diff(i) <= PAGE_REACH;
+        let before = pages.iter().rev().find(|p| p.0 < i && near(p.0));
+        let after = pages.iter().find(|p| p.0 > i && near(p.0));
+        let glued = matches!((before, after), (Some(b), Some(a)) if b.1 + 1 == v && a.1 == v + 1);
+        if glued {
+            line.truncate(cut);
+        }
+    }
+}
+
+/// A tabular line ending in a small whole number after an amount: the number and the byte
+/// offset where it (with its separator) starts.
+fn trailing_number(line: &str) -> Option<(u32, usize)> {
+    if !has_tab(line) {
+        return None;
+    }
+    let body = line.trim_end_matches(['\t', ' ']);
+    let start = body.rfind(['\t', ' '])?;
+    let tail = &body[start + 1..];
+    if tail.is_empty() || tail.len() > 3 || !tail.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let before = body[..start].trim_end_matches(['\t', ' ']);
+    let last = before.rsplit(['\t', ' ']).next().unwrap_or("");
+    // Only after an amount with decimals: a count (人数, 台数) stands after text or whole numbers.
+    if !is_decimal_amount(last) {
+        return None;
+    }
+    Some((tail.parse().ok()?, before.len()))
+}
+
 /// A line copied from a table row: it has a tab separator and some content.
 pub fn is_tabular(line: &str) -> bool {
     has_tab(line) && !is_blank(line)
@@ -442,6 +504,56 @@ mod tests {
         assert!(preamble("单位：按照规定，本部门的预算如下。").is_empty());
         assert!(preamble("部门预算公开表").is_empty());
         assert!(preamble("单位：万元\t合计\t12.00").is_empty());
+    }
+
+    #[test]
+    fn page_numbers_glued_to_a_row_come_out() {
+        let mut lines: Vec<String> = [
+            "19",
+            "30201\t\t办公费\t158.00\t20",
+            "30205\t\t水费\t16.79 20",
+            "30206\t\t人数\t3\t20",
+            "21",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        unglue_page_numbers(&mut lines);
+        assert_eq!(lines[1], "30201\t\t办公费\t158.00");
+        assert_eq!(lines[2], "30205\t\t水费\t16.79");
+        // After a whole number it may be a count: left alone.
+        assert_eq!(lines[3], "30206\t\t人数\t3\t20");
+        // Without its neighbours on the page sequence it is no page number.
+        let mut alone = vec!["30201\t\t办公费\t158.00\t20".to_string()];
+        unglue_page_numbers(&mut alone);
+        assert_eq!(alone[0], "30201\t\t办公费\t158.00\t20");
+    }
+
+    #[test]
+    fn a_page_number_glued_into_a_corpus_table_reads_as_before() {
+        // Corpus 19: page 18 breaks the basic-expenditure table after 30102 津贴补贴; glue the
+        // number to that row, as an unruled PDF copied out does.
+        let text = crate::rules::testing::corpus("19");
+        let lines: Vec<&str> = text.split('\n').collect();
+        let row = (0..lines.len() - 1)
+            .find(|&k| lines[k].starts_with("30102") && lines[k + 1].trim() == "18")
+            .expect("30102 row before page 18");
+        let mut glued: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        glued[row] = format!("{}\t18", lines[row].trim_end_matches('\t'));
+        glued[row + 1] = String::new();
+        let mut cleaned = glued.clone();
+        unglue_page_numbers(&mut cleaned);
+        assert!(!cleaned[row].ends_with("18"), "{}", cleaned[row]);
+        let before = crate::parse_text(&text, crate::Encoding::Utf8);
+        let after = crate::parse_text(&glued.join("\n"), crate::Encoding::Utf8);
+        let shape = |d: &crate::Document| -> Vec<(crate::TableKind, usize, bool)> {
+            d.units[0]
+                .tables
+                .iter()
+                .map(|t| (t.kind, t.rows.len(), t.understood()))
+                .collect()
+        };
+        assert_eq!(shape(&after), shape(&before));
     }
 
     #[test]

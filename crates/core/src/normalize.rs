@@ -1,10 +1,13 @@
 //! Text clean-up before parsing: full-width forms, odd spaces and converter debris.
 //!
-//! Every transformation is per line and keeps the line count, so source line numbers stay true.
+//! Every transformation keeps the line count, so source line numbers stay true.
 
-/// Normalises one whole document, line by line.
+/// Normalises one whole document, line by line, then takes page numbers glued to table rows
+/// back out (`layout::unglue_page_numbers`).
 pub fn normalize_text(text: &str) -> Vec<String> {
-    text.split('\n').map(normalize_line).collect()
+    let mut lines: Vec<String> = text.split('\n').map(normalize_line).collect();
+    crate::layout::unglue_page_numbers(&mut lines);
+    lines
 }
 
 /// Normalises one source line: tabs (cell separators) are kept.
