@@ -80,8 +80,10 @@ pub fn unglue_page_numbers(lines: &mut [String]) {
             continue;
         };
         let near = |j: usize| j.abs_diff(i) <= PAGE_REACH;
-        let before = pages.iter().rev().find(|p| p.0 < i && near(p.0));
-        let after = pages.iter().find(|p| p.0 > i && near(p.0));
+        // The page numbers stand in line order: the neighbours by binary search.
+        let k = pages.partition_point(|p| p.0 < i);
+        let before = k.checked_sub(1).map(|b| pages[b]).filter(|p| near(p.0));
+        let after = pages.get(k).filter(|p| p.0 > i && near(p.0));
         let glued = matches!((before, after), (Some(b), Some(a)) if b.1 + 1 == v && a.1 == v + 1);
         if glued {
             line.truncate(cut);
