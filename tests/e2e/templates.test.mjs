@@ -62,3 +62,19 @@ test('final accounts of no known template: said so, tables not understood shown 
   assert.match(await page.getByTestId('unit-about').first().innerText(), /department final accounts · no template recognised/);
   assert.deepEqual(errors, []);
 });
+
+test('a text aligned with spaces, or a PDF, is told what to do instead', async () => {
+  const { page, errors } = await openPage(browser, srv.url);
+  const dir = path.join(root, '..', 'shared', 'corpus');
+  const layout = (await readdir(dir)).find((n) => n.startsWith('09_') && n.endsWith('.layout.txt'));
+  await pasteText(page, await readFile(path.join(dir, layout), 'utf8'));
+  await page.getByTestId('no-units').waitFor();
+  assert.match(await page.getByTestId('no-units-note').innerText(), /空格对齐/);
+  // The published PDF, opened as a file: named as a PDF, the draft kept.
+  const pdf = (await readdir(dir)).find((n) => n.startsWith('09_') && n.endsWith('.pdf'));
+  await page.getByTestId('file-input').setInputFiles(path.join(dir, pdf));
+  const status = page.getByTestId('input-status');
+  await status.waitFor();
+  assert.match(await status.innerText(), /PDF.*复制文字/);
+  assert.deepEqual(errors, []);
+});

@@ -14,6 +14,9 @@ pub fn render(report: &Report) -> String {
         }
         if f.units.is_empty() {
             let _ = writeln!(out, "  未找到预算表 (no budget tables found)");
+            if let Some(note) = &f.note {
+                let _ = writeln!(out, "  {note}");
+            }
         }
         for u in &f.units {
             let _ = writeln!(

@@ -57,8 +57,12 @@ pub fn check_text(path: &str, text: &str, encoding: Encoding) -> FileReport {
         .units
         .iter()
         .map(|u| check_planned(&lines, u, plan.doc_year, None).report)
-        .collect();
-    FileReport::new(path, encoding, units)
+        .collect::<Vec<_>>();
+    let mut report = FileReport::new(path, encoding, units);
+    if report.units.is_empty() {
+        report.note = crate::layout::no_tables_note(&lines).map(str::to_owned);
+    }
+    report
 }
 
 /// Every rule on every unit of a parsed document.

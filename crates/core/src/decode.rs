@@ -35,6 +35,10 @@ pub enum DecodeError {
     Empty,
     /// NUL bytes or control characters: a binary file was dropped by mistake.
     Binary,
+    /// A PDF (`%PDF-`): its text must be copied out until PDFs are read directly.
+    Pdf,
+    /// A Word or Excel file (a ZIP container: `.docx`, `.xlsx`).
+    Office,
     /// Neither valid UTF-8 nor decodable as GB18030 without replacement characters.
     UnknownEncoding,
 }
@@ -44,6 +48,8 @@ impl std::fmt::Display for DecodeError {
         f.write_str(match self {
             DecodeError::Empty => "输入为空 (the input is empty)",
             DecodeError::Binary => "输入看起来是二进制文件，而不是文本 (the input looks like a binary file, not text)",
+            DecodeError::Pdf => "这是 PDF 文件，目前还不能直接读取：请在 PDF 阅读器中全选、复制文字后粘贴，或用网页版的公开文本 (this is a PDF, which cannot be read directly yet: copy its text out of a PDF viewer and paste it)",
+            DecodeError::Office => "这是 Word 或 Excel 文件，不能直接读取：请打开后全选、复制表格和文字后粘贴，或另存为网页（.html）(this is a Word or Excel file: copy its text and tables and paste them, or save it as a web page)",
             DecodeError::UnknownEncoding => {
                 "无法识别文本编码：既不是 UTF-8/UTF-16，也不是 GBK/GB18030 (unrecognised text encoding)"
             }
@@ -78,7 +84,7 @@ pub fn decode_with(
         return checked(decode_utf16(rest, u16::from_be_bytes)?, Encoding::Utf16Be);
     }
     if looks_binary(bytes) {
-        return Err(DecodeError::Binary);
+        return Err(container(bytes).unwrap_or(DecodeError::Binary));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => checked(text.to_owned(), Encoding::Utf8),
@@ -108,6 +114,22 @@ fn decode_gb18030(bytes: &[u8]) -> Option<String> {
 #[cfg(not(feature = "gbk"))]
 fn decode_gb18030(_bytes: &[u8]) -> Option<String> {
     None
+}
+
+/// A file format people drop by mistake for text, known by its first bytes.
+fn container(bytes: &[u8]) -> Option<DecodeError> {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let head = &bytes[start..];
+    if head.starts_with(b"%PDF-") {
+        Some(DecodeError::Pdf)
+    } else if head.starts_with(b"PK\x03\x04") {
+        Some(DecodeError::Office)
+    } else {
+        None
+    }
 }
 
 /// NUL bytes or many C0 controls (other than tab/newline/CR/FF) mean a binary file.

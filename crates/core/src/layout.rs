@@ -112,6 +112,23 @@ fn trailing_number(line: &str) -> Option<(u32, usize)> {
     Some((tail.parse().ok()?, before.len()))
 }
 
+/// Why a text with no tables found may have them all the same: its columns are aligned with
+/// spaces (a `pdftotext -layout` export, a copy from a PDF viewer), which is not read yet.
+/// Bilingual, for the page and the CLI; `None` when the text does not look so.
+pub fn no_tables_note<S: AsRef<str>>(lines: &[S]) -> Option<&'static str> {
+    let (mut tabbed, mut aligned) = (0usize, 0usize);
+    for l in lines.iter().map(AsRef::as_ref) {
+        if has_tab(l) {
+            tabbed += 1;
+        } else if l.trim().contains("   ") && l.split_whitespace().any(is_decimal_amount) {
+            aligned += 1;
+        }
+    }
+    (aligned >= 10 && tabbed * 10 < aligned).then_some(
+        "表格的列似乎是用空格对齐的（例如从 PDF 阅读器复制，或 pdftotext -layout 导出），目前还不能按空格拆分列：请复制网页版的公开文本，或用 WPS、Acrobat 等把 PDF 转为 Excel/Word 后复制其中的表格（列以制表符分隔）(the tables' columns seem aligned with spaces, as in a copy from a PDF viewer; such columns are not read yet: copy the web version, or convert the PDF to Excel or Word and copy the tables from there)",
+    )
+}
+
 /// A line copied from a table row: it has a tab separator and some content.
 pub fn is_tabular(line: &str) -> bool {
     has_tab(line) && !is_blank(line)

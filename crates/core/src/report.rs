@@ -134,6 +134,9 @@ pub struct FileReport<U = UnitReport> {
     /// Why the input could not be used, in Chinese and English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// A hint where the text was usable but held no unit (its columns aligned with spaces).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl<U> FileReport<U> {
@@ -143,6 +146,7 @@ impl<U> FileReport<U> {
             encoding: Some(encoding),
             units,
             error: None,
+            note: None,
         }
     }
 
@@ -152,6 +156,7 @@ impl<U> FileReport<U> {
             encoding: None,
             units: Vec::new(),
             error: Some(error),
+            note: None,
         }
     }
 }

@@ -213,6 +213,28 @@ fn empty_and_binary_input_get_a_clear_error() {
 }
 
 #[test]
+fn a_pdf_or_an_office_file_is_named_with_what_to_do() {
+    // The corpus PDFs as published.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+    let pdfs: Vec<_> = std::fs::read_dir(dir)
+        .expect("../shared/corpus")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(pdfs.len() >= 8);
+    for p in pdfs {
+        let err = parse_bytes(&std::fs::read(&p).unwrap()).unwrap_err();
+        assert_eq!(err, DecodeError::Pdf, "{}", p.display());
+        assert!(err.to_string().contains("复制文字"), "{err}");
+    }
+    // A .docx/.xlsx is a ZIP container.
+    let mut zip = b"PK\x03\x04".to_vec();
+    zip.extend([0u8; 40]);
+    assert_eq!(parse_bytes(&zip).unwrap_err(), DecodeError::Office);
+}
+
+#[test]
 fn prose_without_tables_is_a_model_with_no_units() {
     let doc = parse_bytes("这是一段没有表格的文字。\n收入合计 100 万元。".as_bytes()).unwrap();
     assert!(doc.units.is_empty());
@@ -255,4 +277,36 @@ fn gbk_encoded_seed_reads_like_utf8() {
     assert_eq!(a.units.len(), b.units.len());
     assert_eq!(a.units[0].tables.len(), b.units[0].tables.len());
     assert_eq!(a.units[0].facts, b.units[0].facts);
+}
+
+#[test]
+fn a_text_aligned_with_spaces_is_told_why_no_table_was_found() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+    let mut seen = 0;
+    for e in std::fs::read_dir(dir)
+        .expect("../shared/corpus")
+        .filter_map(Result::ok)
+    {
+        let p = e.path();
+        let name = p.to_string_lossy().into_owned();
+        if !name.ends_with(".txt") {
+            continue;
+        }
+        let report = yusuan_core::check_bytes(&name, &std::fs::read(&p).unwrap());
+        if name.ends_with(".layout.txt") {
+            // pdftotext -layout exports: no tables read yet, and the report says why.
+            seen += 1;
+            assert!(report.units.is_empty(), "{name}");
+            assert!(
+                report
+                    .note
+                    .as_deref()
+                    .is_some_and(|n| n.contains("空格对齐")),
+                "{name}"
+            );
+        } else {
+            assert!(report.note.is_none(), "{name}");
+        }
+    }
+    assert_eq!(seen, 8);
 }

@@ -320,12 +320,20 @@ pub fn App() -> impl IntoView {
                             let err = results.checked.with_untracked(|c| c.as_ref().and_then(|c| c.error.clone()));
                             view! { <p class="error" data-testid="error" role="alert">{err}</p> }.into_any()
                         }
-                        Outcome::NoUnits => view! {
-                            <p class="hint" data-testid="no-units">{l.pick(
-                                "没有找到预算表。请粘贴包含“收支总表”等表格的公开文本。",
-                                "No budget tables found. Paste a disclosure that contains tables such as the 收支总表.",
-                            )}</p>
-                        }.into_any(),
+                        Outcome::NoUnits => {
+                            let note = results.checked.with_untracked(|c| {
+                                c.as_ref().and_then(|c| {
+                                    yusuan_core::layout::no_tables_note(&c.text.lines().collect::<Vec<_>>())
+                                })
+                            });
+                            view! {
+                                <p class="hint" data-testid="no-units">{l.pick(
+                                    "没有找到预算表。请粘贴包含“收支总表”等表格的公开文本。",
+                                    "No budget tables found. Paste a disclosure that contains tables such as the 收支总表.",
+                                )}</p>
+                                {note.map(|n| view! { <p class="hint" data-testid="no-units-note">{n}</p> })}
+                            }.into_any()
+                        }
                         Outcome::Units => view! { <Summary checker=checker/> }.into_any(),
                     }
                 }}

@@ -477,17 +477,25 @@ impl Checker {
             .results
             .units
             .with_untracked(|u| u.iter().map(|e| e.key).collect());
-        let units = self.runner.with_value(|r| {
+        let units: Vec<_> = self.runner.with_value(|r| {
             keys.iter()
                 .filter_map(|k| r.reports.iter().find(|(key, _)| key == k))
                 .map(|(_, report)| report.clone())
                 .collect()
         });
+        let none = units.is_empty();
         Report {
             files: vec![FileReport {
                 path: PASTE_NAME.to_owned(),
                 encoding: checked.as_ref().and_then(|c| c.encoding),
                 units,
+                note: checked
+                    .as_ref()
+                    .filter(|_| none)
+                    .and_then(|c| {
+                        yusuan_core::layout::no_tables_note(&c.text.lines().collect::<Vec<_>>())
+                    })
+                    .map(str::to_owned),
                 error: checked.and_then(|c| c.error),
             }],
         }
