@@ -61,6 +61,8 @@ pub enum Family {
     Completeness,
     /// 科目: classification codes and names.
     Codes,
+    /// 文字: the wording of the prose (punctuation, template text left in, broken characters).
+    Wording,
 }
 
 impl Family {
@@ -73,6 +75,7 @@ impl Family {
             Family::Performance => "绩效目标",
             Family::Completeness => "公开完整性",
             Family::Codes => "科目编码",
+            Family::Wording => "文字质量",
         }
     }
 
@@ -85,6 +88,7 @@ impl Family {
             Family::Performance => "Performance targets",
             Family::Completeness => "Completeness",
             Family::Codes => "Classification codes",
+            Family::Wording => "Wording",
         }
     }
 
@@ -98,6 +102,7 @@ impl Family {
             Family::Performance => "PERF",
             Family::Completeness => "DIS",
             Family::Codes => "CLS",
+            Family::Wording => "WRD",
         }
     }
 }

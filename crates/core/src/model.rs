@@ -91,6 +91,12 @@ impl Unit {
         self.tables.iter().filter(|t| t.understood())
     }
 
+    /// Where every table stands (first and last line), understood or not: what rules reading
+    /// the prose leave out.
+    pub fn table_spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.tables.iter().map(|t| t.lines)
+    }
+
     /// The first table of this kind the disclosure publishes, understood or not.
     pub fn published(&self, kind: TableKind) -> Option<&Table> {
         self.tables.iter().find(|t| t.kind == kind)

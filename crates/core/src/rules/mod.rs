@@ -51,6 +51,7 @@ pub mod performance;
 pub mod support;
 pub mod table;
 pub mod text;
+pub mod wording;
 
 #[cfg(test)]
 pub(crate) mod testing;
@@ -173,6 +174,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &codes::CodeFormat,
     &codes::SameCodeSameName,
     &codes::OperatingCostCodes,
+    &wording::DoubledPunctuation,
+    &wording::TemplateAlternatives,
+    &wording::BrokenCharacters,
 ];
 
 /// The rule with this code (`yusuan rules CODE`, the page's rule docs).
