@@ -108,6 +108,7 @@ fn check(d: &Doc) {
 use yusuan_core::rules::codes::StaleClassNames;
 use yusuan_core::rules::completeness::{EmptyTableExplained, RequiredSections};
 use yusuan_core::rules::text::{ChangeArithmetic, ExpenditureStatement, ItemsAddUp, SharesMatch};
+use yusuan_core::rules::wording::UnfinishedSentences;
 use yusuan_core::rules::RuleDoc;
 use TableKind::*;
 
@@ -373,6 +374,7 @@ fn corpus_12() {
             (ExpenditureStatement::DOC, Severity::Info, 53, "info: the prose rounds the 元 totals to 万元"),
             (StaleClassNames::DOC, Severity::Warning, 88, "a 2024 table names class 210 医疗卫生与计划生育支出, renamed 卫生健康支出 in the 2019 edition"),
             (StaleClassNames::DOC, Severity::Warning, 143, "the same retired name in the fiscal summary"),
+            (UnfinishedSentences::DOC, Severity::Warning, 229, "the 三公 paragraph says 主要原因是。 and gives no reason for the 6.40 万元 vehicle costs"),
         ],
     });
 }

@@ -177,6 +177,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &wording::DoubledPunctuation,
     &wording::TemplateAlternatives,
     &wording::BrokenCharacters,
+    &wording::UnfinishedSentences,
 ];
 
 /// The rule with this code (`yusuan rules CODE`, the page's rule docs).

@@ -4,10 +4,12 @@
 mod broken_characters;
 mod doubled_punctuation;
 mod template_alternatives;
+mod unfinished_sentences;
 
 pub use broken_characters::BrokenCharacters;
 pub use doubled_punctuation::DoubledPunctuation;
 pub use template_alternatives::TemplateAlternatives;
+pub use unfinished_sentences::UnfinishedSentences;
 
 use crate::layout;
 use crate::rules::Cx;
