@@ -178,6 +178,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &wording::TemplateAlternatives,
     &wording::BrokenCharacters,
     &wording::UnfinishedSentences,
+    &wording::ComparisonYear,
 ];
 
 /// The rule with this code (`yusuan rules CODE`, the page's rule docs).

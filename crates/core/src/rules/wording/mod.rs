@@ -2,11 +2,13 @@
 //! did not render. Read on the prose lines only (never a table row or a list of contents).
 
 mod broken_characters;
+mod comparison_year;
 mod doubled_punctuation;
 mod template_alternatives;
 mod unfinished_sentences;
 
 pub use broken_characters::BrokenCharacters;
+pub use comparison_year::ComparisonYear;
 pub use doubled_punctuation::DoubledPunctuation;
 pub use template_alternatives::TemplateAlternatives;
 pub use unfinished_sentences::UnfinishedSentences;
