@@ -41,6 +41,9 @@ pub enum Format {
     Text,
     /// The JSON report (a contract other tools read).
     Json,
+    /// The reviewers' checklist: one row per unit, one column per inspection item (CSV, UTF-8
+    /// with a byte-order mark for spreadsheet programs).
+    ChecklistCsv,
 }
 
 /// The least severe finding that makes the exit status 1.
@@ -105,6 +108,7 @@ pub fn run_check(
     let rendered = match args.format {
         Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default(),
         Format::Text => text::render(&report),
+        Format::ChecklistCsv => yusuan_core::checklist::to_csv(&report.files),
     };
     (report, rendered, summary)
 }

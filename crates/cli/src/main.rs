@@ -52,11 +52,11 @@ fn check(args: &CheckArgs) -> ExitCode {
         .write_all(rendered.as_bytes())
         .and_then(|_| match args.format {
             Format::Json => writeln!(stdout),
-            Format::Text => Ok(()),
+            Format::Text | Format::ChecklistCsv => Ok(()),
         })
         .and_then(|_| match (&summary, args.format) {
             (Some(line), Format::Text) => writeln!(stdout, "\n{line}"),
-            (Some(line), Format::Json) => {
+            (Some(line), Format::Json | Format::ChecklistCsv) => {
                 eprintln!("{line}");
                 Ok(())
             }

@@ -94,7 +94,8 @@ fn unusable_input_exits_2_with_a_message() {
     let (code, _, err) = yusuan(&["check", "--format", "xml", "x"], None);
     assert_eq!(code, 2);
     assert!(
-        err.contains("invalid value 'xml'") && err.contains("[possible values: text, json]"),
+        err.contains("invalid value 'xml'")
+            && err.contains("[possible values: text, json, checklist-csv]"),
         "{err}"
     );
 }
@@ -182,4 +183,27 @@ fn help_version_and_completions_follow_convention() {
     // A usage error: no command, an unknown option.
     assert_eq!(yusuan(&[], None).0, 2);
     assert_eq!(yusuan(&["check", "--nope", "x"], None).0, 2);
+}
+
+#[test]
+fn a_district_checklist_has_one_row_per_unit() {
+    // The eight corpus documents as one district's batch.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+    let (code, csv, err) = yusuan(&["check", "--format", "checklist-csv", dir], None);
+    assert_eq!(code, 1, "13 and 19 hold errors");
+    let rows: Vec<&str> = csv.trim_end().split('\n').collect();
+    assert_eq!(
+        rows[0],
+        "\u{FEFF}文件,单位编码,单位,年度,类型,模板,及时性,完整性,细化程度,真实性,文字与形式"
+    );
+    // Eight tab-separated documents give a unit each; the eight layout exports none.
+    assert_eq!(rows.len(), 1 + 8, "{csv}");
+    let row = rows
+        .iter()
+        .find(|r| r.contains("江苏省人民检察院"))
+        .unwrap();
+    assert!(row.contains(",部门预算,江苏,"), "{row}");
+    assert!(row.contains("不符合：[错误] TXT-008"), "{row}");
+    // The summary line stays off the CSV.
+    assert!(err.contains("个单位"), "{err}");
 }

@@ -17,6 +17,7 @@ macro_rules! trace {
 
 pub mod amount;
 pub mod check;
+pub mod checklist;
 pub mod classification;
 pub mod decode;
 pub mod diagnostic;
