@@ -53,6 +53,20 @@ test('export JSON and CSV download the report; print uses the print stylesheet',
   assert.equal(rows.filter((r) => r.includes(',WRD-001,警告,')).length, 2);
   assert.ok(rows.some((r) => r.startsWith('450 巨鹿县医疗保障局,PERF-001,错误,393,')), rows.join('\n'));
 
+  // The reviewer's checklist: on the page, and as the reviewers' spreadsheet row.
+  const items = page.getByTestId('checklist').locator('.check-item');
+  assert.equal(await items.count(), 5);
+  assert.equal(await page.locator('.check-item[data-item=Accuracy]').getAttribute('data-verdict'), 'fails');
+  assert.equal(await page.locator('.check-item[data-item=Wording]').getAttribute('data-verdict'), 'fails');
+  assert.equal(await page.locator('.check-item[data-item=Completeness]').getAttribute('data-verdict'), 'meets');
+  const [list] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-checklist').click()]);
+  assert.equal(list.suggestedFilename(), 'yusuan-checklist.csv');
+  const lines = (await readFile(await list.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\n');
+  assert.equal(lines[0], '文件,单位编码,单位,年度,类型,模板,及时性,完整性,细化程度,真实性,文字与形式');
+  assert.equal(lines.length, 2);
+  assert.match(lines[1], /^粘贴内容,450,巨鹿县医疗保障局,2026,部门预算,河北,无法判断：.*,符合,符合,"?不符合：\[错误\] PERF-001/);
+  assert.match(lines[1], /不符合：\[警告\] WRD-001/);
+
   await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
   await page.getByTestId('print').click();
   assert.equal(await page.evaluate(() => window.__printed), 1);

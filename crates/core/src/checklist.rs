@@ -4,10 +4,10 @@
 
 use crate::diagnostic::{Family, Finding, Severity, Status};
 use crate::report::{FileReport, UnitReport};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An inspection item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Item {
     /// 及时性: published on time (the date is not in the text).
@@ -67,7 +67,7 @@ impl Item {
 }
 
 /// A unit's verdict on one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// 符合: its rules applied and found nothing at warning level or above.
@@ -148,7 +148,7 @@ pub fn csv_field(s: &str) -> String {
 }
 
 /// What an item's cell says: the verdict, then each finding under it.
-fn cell(e: &Entry) -> String {
+pub fn cell(e: &Entry) -> String {
     let mut out = e.verdict.zh().to_owned();
     if let Some(reason) = e.reason {
         out.push('：');
@@ -166,32 +166,48 @@ fn cell(e: &Entry) -> String {
     out
 }
 
-/// The reviewers' layout: one row per unit (files in order), one column per item. UTF-8 with a
+/// The columns of the reviewers' layout before the items.
+pub const UNIT_COLUMNS: [&str; 6] = ["文件", "单位编码", "单位", "年度", "类型", "模板"];
+
+/// A unit's cells for the columns before the items ([`UNIT_COLUMNS`]).
+pub fn unit_cells(path: &str, u: &UnitReport) -> Vec<String> {
+    vec![
+        path.to_owned(),
+        u.code.clone().unwrap_or_default(),
+        u.name.clone().unwrap_or_default(),
+        u.year.map(|y| y.to_string()).unwrap_or_default(),
+        format!("{}{}", u.scope.map_or("", |s| s.zh()), u.kind.zh()),
+        u.template.id.zh().to_owned(),
+    ]
+}
+
+/// The reviewers' layout from rows of cells: the header, then one line per row. UTF-8 with a
 /// byte-order mark, so spreadsheet programs read the Chinese right.
-pub fn to_csv(files: &[FileReport]) -> String {
-    let mut out = String::from("\u{FEFF}文件,单位编码,单位,年度,类型,模板");
-    for item in Item::ALL {
-        out.push(',');
-        out.push_str(item.zh());
-    }
-    out.push('\n');
-    for file in files {
-        for u in &file.units {
-            let mut row = vec![
-                file.path.clone(),
-                u.code.clone().unwrap_or_default(),
-                u.name.clone().unwrap_or_default(),
-                u.year.map(|y| y.to_string()).unwrap_or_default(),
-                format!("{}{}", u.scope.map_or("", |s| s.zh()), u.kind.zh()),
-                u.template.id.zh().to_owned(),
-            ];
-            row.extend(assess(u).iter().map(cell));
-            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&fields.join(","));
-            out.push('\n');
-        }
+pub fn csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let header: Vec<&str> = UNIT_COLUMNS
+        .iter()
+        .copied()
+        .chain(Item::ALL.iter().map(|i| i.zh()))
+        .collect();
+    let mut out = format!("\u{FEFF}{}\n", header.join(","));
+    for row in rows {
+        let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&fields.join(","));
+        out.push('\n');
     }
     out
+}
+
+/// The reviewers' layout for checked files: one row per unit (files in order), one column per
+/// item.
+pub fn to_csv(files: &[FileReport]) -> String {
+    csv(files.iter().flat_map(|file| {
+        file.units.iter().map(|u| {
+            let mut row = unit_cells(&file.path, u);
+            row.extend(assess(u).iter().map(cell));
+            row
+        })
+    }))
 }
 
 #[cfg(test)]

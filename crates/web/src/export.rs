@@ -4,6 +4,7 @@ use crate::protocol::to_js;
 use crate::run::UnitEntry;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
+use yusuan_core::checklist::csv_field;
 use yusuan_core::report::Report;
 
 /// A report as indented JSON text, serialised from the core's own types (the CLI's schema).
@@ -14,15 +15,17 @@ pub fn to_json<U: Serialize>(report: &Report<U>) -> String {
         .unwrap_or_default()
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
+/// One line per finding: unit, rule, severity, lines, expected, actual, message.
+/// The reviewer's checklist: one row per unit, one column per inspection item.
+pub fn to_checklist_csv(units: &[UnitEntry], source: &str) -> String {
+    yusuan_core::checklist::csv(units.iter().map(|e| {
+        std::iter::once(source.to_owned())
+            .chain(e.unit.checklist_unit.iter().cloned())
+            .chain(e.unit.checklist.iter().map(|c| c.2.clone()))
+            .collect()
+    }))
 }
 
-/// One line per finding: unit, rule, severity, lines, expected, actual, message.
 pub fn to_csv(units: &[UnitEntry]) -> String {
     let mut out = String::from("\u{FEFF}单位,规则,严重程度,行,应为,实为,说明\n");
     for u in units.iter().map(|e| &e.unit) {

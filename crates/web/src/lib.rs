@@ -13,6 +13,7 @@ use run::{Checker, UnitEntry};
 use shown::{RowShown, TableShown, UnitShown};
 use std::sync::Arc;
 use std::time::Duration;
+use yusuan_core::checklist::Verdict;
 use yusuan_core::report::{Finding, Severity};
 use yusuan_core::rules::{self, Family};
 
@@ -418,6 +419,7 @@ fn Summary(checker: Checker) -> impl IntoView {
         <div class="exports" role="group" aria-label=l.pick("导出", "Export")>
             <button data-testid="export-json" on:click=move |_| export::download("yusuan-report.json", "application/json", &export::to_json(&checker.report()))>{l.pick("导出 JSON", "Export JSON")}</button>
             <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&results.units.get_untracked()))>{l.pick("导出 CSV", "Export CSV")}</button>
+            <button data-testid="export-checklist" on:click=move |_| export::download("yusuan-checklist.csv", "text/csv", &export::to_checklist_csv(&results.units.get_untracked(), run::PASTE_NAME))>{l.pick("导出检查清单", "Export checklist")}</button>
             <button data-testid="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{l.pick("打印报告", "Print report")}</button>
         </div>
         <UnitIndex checker=checker/>
@@ -522,6 +524,14 @@ fn required_tables(l: Lang, unit: &UnitShown) -> impl IntoView {
     }
 }
 
+fn verdict_en(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Meets => "meets",
+        Verdict::Fails => "fails",
+        Verdict::CannotTell => "cannot tell",
+    }
+}
+
 /// What the unit is and how it was read: scope and kind, the template and how sure.
 fn about_line(l: Lang, unit: &UnitShown) -> String {
     let kind = match (unit.scope, l) {
@@ -618,6 +628,21 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
                 {stats}
             </p>
             {required}
+            <p class="checklist" data-testid="checklist">
+                {l.pick("检查清单：", "Checklist: ")}
+                {unit.checklist.iter().map(|(item, verdict, cell)| {
+                    let v = match verdict {
+                        Verdict::Meets => "meets",
+                        Verdict::Fails => "fails",
+                        Verdict::CannotTell => "cannot-tell",
+                    };
+                    view! {
+                        <span class="check-item" data-item=format!("{item:?}") data-verdict=v title=cell.clone()>
+                            {format!("{} {}", l.pick(item.zh(), item.en()), l.pick(verdict.zh(), verdict_en(*verdict)))}
+                        </span>
+                    }
+                }).collect_view()}
+            </p>
             <div class="filters" role="group" aria-label=l.pick("按严重程度筛选", "Filter by severity")>
                 {filter_button(l.pick("全部", "All"), None, findings.len())}
                 {filter_button(l.pick("错误", "Errors"), Some(Severity::Error), errors)}

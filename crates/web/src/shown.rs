@@ -4,6 +4,7 @@
 //! reading back only these few types keeps the wasm small.
 
 use serde::{Deserialize, Serialize};
+use yusuan_core::checklist::{self, Item, Verdict};
 use yusuan_core::layout::AmountUnit;
 use yusuan_core::report::{Finding, RequiredTables, Severity, UnitReport};
 use yusuan_core::{DisclosureKind, DisclosureScope, Table, TableKind, TemplateMatch};
@@ -24,6 +25,10 @@ pub struct UnitShown {
     pub required_tables: RequiredTables,
     pub findings: Vec<Finding>,
     pub tables: Vec<TableShown>,
+    /// The reviewer's checklist: each inspection item's verdict and its cell text.
+    pub checklist: Vec<(Item, Verdict, String)>,
+    /// The checklist row's cells before the items, the file's name left out.
+    pub checklist_unit: Vec<String>,
 }
 
 /// A rebuilt table, as displayed.
@@ -122,6 +127,11 @@ impl UnitShown {
             required_tables: report.required_tables.clone(),
             findings: report.findings.clone(),
             tables: tables.iter().map(TableShown::from).collect(),
+            checklist: checklist::assess(report)
+                .iter()
+                .map(|e| (e.item, e.verdict, checklist::cell(e)))
+                .collect(),
+            checklist_unit: checklist::unit_cells("", report).split_off(1),
         }
     }
 
