@@ -14,6 +14,8 @@ fuzz_target!(|data: &[u8]| {
         };
         let (report, rendered, _) = run_check(&args, |_| Ok(data.to_vec()));
         assert_eq!(report.files.len(), 1);
+        let rendered = String::from_utf8(rendered.expect("text and JSON always render"))
+            .expect("text and JSON are UTF-8");
         assert!(rendered.contains("fuzz-input.txt"), "the report names the file");
     }
 });

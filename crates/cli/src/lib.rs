@@ -7,6 +7,7 @@ use yusuan_core::{Report, Severity};
 
 pub mod batch;
 pub mod text;
+mod xlsx;
 
 /// 预算公开检查器 — checks Chinese government budget disclosures (部门/单位预算公开).
 #[derive(Debug, Parser)]
@@ -44,6 +45,8 @@ pub enum Format {
     /// The reviewers' checklist: one row per unit, one column per inspection item (CSV, UTF-8
     /// with a byte-order mark for spreadsheet programs).
     ChecklistCsv,
+    /// The same checklist as an Excel workbook (redirect it to a `.xlsx` file).
+    ChecklistXlsx,
 }
 
 /// The least severe finding that makes the exit status 1.
@@ -93,11 +96,12 @@ pub fn read_input(path: &str) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Checks the inputs and renders the report as the CLI prints it (the summary line is separate).
+/// Checks the inputs and renders the report as the CLI prints it (the summary line is separate):
+/// the bytes to write, or why they could not be made.
 pub fn run_check(
     args: &CheckArgs,
     read: impl Fn(&str) -> Result<Vec<u8>, String> + Sync,
-) -> (Report, String, Option<String>) {
+) -> (Report, Result<Vec<u8>, String>, Option<String>) {
     let inputs = batch::expand(&args.paths);
     let threads = args.jobs.map(usize::from).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
@@ -106,9 +110,12 @@ pub fn run_check(
     let summary = (files.len() > 1).then(|| batch::summary(&files));
     let report = Report { files };
     let rendered = match args.format {
-        Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default(),
-        Format::Text => text::render(&report),
-        Format::ChecklistCsv => yusuan_core::checklist::to_csv(&report.files),
+        Format::Json => Ok(serde_json::to_string_pretty(&report)
+            .unwrap_or_default()
+            .into_bytes()),
+        Format::Text => Ok(text::render(&report).into_bytes()),
+        Format::ChecklistCsv => Ok(yusuan_core::checklist::to_csv(&report.files).into_bytes()),
+        Format::ChecklistXlsx => xlsx::checklist(&report.files),
     };
     (report, rendered, summary)
 }

@@ -47,16 +47,24 @@ fn rules(code: Option<&str>) -> ExitCode {
 
 fn check(args: &CheckArgs) -> ExitCode {
     let (report, rendered, summary) = run_check(args, read_input);
+    let rendered = match rendered {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("无法生成报告 (cannot write the report): {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut stdout = std::io::stdout().lock();
     let written = stdout
-        .write_all(rendered.as_bytes())
+        .write_all(&rendered)
         .and_then(|_| match args.format {
             Format::Json => writeln!(stdout),
-            Format::Text | Format::ChecklistCsv => Ok(()),
+            _ => Ok(()),
         })
         .and_then(|_| match (&summary, args.format) {
             (Some(line), Format::Text) => writeln!(stdout, "\n{line}"),
-            (Some(line), Format::Json | Format::ChecklistCsv) => {
+            // Machine formats keep stdout to themselves.
+            (Some(line), _) => {
                 eprintln!("{line}");
                 Ok(())
             }

@@ -95,7 +95,7 @@ fn unusable_input_exits_2_with_a_message() {
     assert_eq!(code, 2);
     assert!(
         err.contains("invalid value 'xml'")
-            && err.contains("[possible values: text, json, checklist-csv]"),
+            && err.contains("[possible values: text, json, checklist-csv, checklist-xlsx]"),
         "{err}"
     );
 }
@@ -206,4 +206,38 @@ fn a_district_checklist_has_one_row_per_unit() {
     assert!(row.contains("不符合：[错误] TXT-008"), "{row}");
     // The summary line stays off the CSV.
     assert!(err.contains("个单位"), "{err}");
+}
+
+#[test]
+fn the_checklist_workbook_reads_back_as_the_checklist() {
+    use calamine::{Reader, Xlsx};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+    let out = Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .args(["check", "--format", "checklist-xlsx", dir])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(out.stdout)).unwrap();
+    let sheet = book.worksheet_range("检查清单").unwrap();
+    let cells: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    // The same rows as the core's checklist of the same files, header first.
+    let args = yusuan_cli::CheckArgs {
+        format: yusuan_cli::Format::ChecklistCsv,
+        fail_on: yusuan_cli::FailOn::Never,
+        jobs: Some(1),
+        paths: vec![dir.into()],
+    };
+    let (report, _, _) =
+        yusuan_cli::run_check(&args, |p| std::fs::read(p).map_err(|e| e.to_string()));
+    let mut expected = vec![yusuan_core::checklist::header()
+        .iter()
+        .map(|h| h.to_string())
+        .collect::<Vec<_>>()];
+    expected.extend(yusuan_core::checklist::rows(&report.files));
+    assert_eq!(cells, expected);
+    assert_eq!(cells.len(), 1 + 8);
 }

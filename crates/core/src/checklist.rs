@@ -184,12 +184,7 @@ pub fn unit_cells(path: &str, u: &UnitReport) -> Vec<String> {
 /// The reviewers' layout from rows of cells: the header, then one line per row. UTF-8 with a
 /// byte-order mark, so spreadsheet programs read the Chinese right.
 pub fn csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let header: Vec<&str> = UNIT_COLUMNS
-        .iter()
-        .copied()
-        .chain(Item::ALL.iter().map(|i| i.zh()))
-        .collect();
-    let mut out = format!("\u{FEFF}{}\n", header.join(","));
+    let mut out = format!("\u{FEFF}{}\n", header().join(","));
     for row in rows {
         let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
         out.push_str(&fields.join(","));
@@ -198,16 +193,33 @@ pub fn csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {
     out
 }
 
-/// The reviewers' layout for checked files: one row per unit (files in order), one column per
-/// item.
-pub fn to_csv(files: &[FileReport]) -> String {
-    csv(files.iter().flat_map(|file| {
-        file.units.iter().map(|u| {
-            let mut row = unit_cells(&file.path, u);
-            row.extend(assess(u).iter().map(cell));
-            row
+/// The header of the reviewers' layout: the unit's columns, then one per item.
+pub fn header() -> Vec<&'static str> {
+    UNIT_COLUMNS
+        .iter()
+        .copied()
+        .chain(Item::ALL.iter().map(|i| i.zh()))
+        .collect()
+}
+
+/// The rows of the reviewers' layout for checked files: one per unit (files in order), one cell
+/// per column of [`header`].
+pub fn rows(files: &[FileReport]) -> Vec<Vec<String>> {
+    files
+        .iter()
+        .flat_map(|file| {
+            file.units.iter().map(|u| {
+                let mut row = unit_cells(&file.path, u);
+                row.extend(assess(u).iter().map(cell));
+                row
+            })
         })
-    }))
+        .collect()
+}
+
+/// The reviewers' layout for checked files, as CSV.
+pub fn to_csv(files: &[FileReport]) -> String {
+    csv(rows(files))
 }
 
 #[cfg(test)]
