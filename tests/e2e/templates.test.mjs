@@ -78,3 +78,36 @@ test('a text aligned with spaces, or a PDF, is told what to do instead', async (
   assert.match(await status.innerText(), /PDF.*复制文字/);
   assert.deepEqual(errors, []);
 });
+
+test('a district at once: the five seeds and eight corpus documents opened together', async () => {
+  const { page, errors } = await openPage(browser, srv.url);
+  const corpusDir = path.join(root, '..', 'shared', 'corpus');
+  const seedsDir = path.join(root, 'tests', 'fixtures');
+  const files = [
+    ...(await readdir(seedsDir)).filter((n) => n.endsWith('.txt')).map((n) => path.join(seedsDir, n)),
+    ...(await readdir(corpusDir)).filter((n) => n.endsWith('.txt') && !n.endsWith('.layout.txt')).map((n) => path.join(corpusDir, n)),
+  ];
+  assert.equal(files.length, 13);
+  await page.getByTestId('file-input').setInputFiles(files);
+  await page.getByTestId('input-status').waitFor();
+  assert.match(await page.getByTestId('input-status').innerText(), /已读取 13 个文件/);
+  const links = page.getByTestId('unit-link');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=unit-link]').length === 14);
+  // The district table: every unit's verdict on the four items it can judge, and timeliness.
+  for (let k = 0; k < 14; k += 1) {
+    assert.equal(await links.nth(k).locator('.check-item').count(), 5);
+  }
+  const jcy = links.filter({ hasText: '江苏省人民检察院' });
+  assert.equal(await jcy.locator('.check-item[data-item=Accuracy]').getAttribute('data-verdict'), 'fails');
+  assert.equal(await jcy.locator('.check-item[data-item=Completeness]').getAttribute('data-verdict'), 'meets');
+  await page.screenshot({ path: 'tests/e2e/screenshots/district.png' });
+  // Its checklist: one row per unit.
+  const [list] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-checklist').click()]);
+  const rows = (await readFile(await list.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\n');
+  assert.equal(rows.length, 1 + 14);
+  assert.ok(rows.some((r) => r.includes(',江苏省人民检察院,2019,部门预算,江苏,')), rows.join('\n'));
+  // One unit a click away.
+  await jcy.locator('a').click();
+  assert.match(await page.evaluate(() => location.hash), /^#unit-\d+$/);
+  assert.deepEqual(errors, []);
+});

@@ -73,8 +73,11 @@ pub async fn read_file(file: web_sys::File) -> Loaded {
     }
 }
 
-pub fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
-    list.and_then(|l| l.get(0))
+/// Every file of an input's or a drop's list, in order.
+pub fn all_files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map_or_else(Vec::new, |l| {
+        (0..l.length()).filter_map(|k| l.get(k)).collect()
+    })
 }
 
 pub fn input_files(ev: &web_sys::Event) -> Option<web_sys::FileList> {

@@ -176,33 +176,59 @@ pub fn App() -> impl IntoView {
 
     // What the last opened, dropped or pasted input was (or why it could not be used).
     let (status, set_status) = signal(None::<(bool, String)>);
-    let load = move |file: web_sys::File| {
+    // Several files (a district's departments) are checked as one text, each file's units in
+    // turn; files that cannot be used are named with why, the others still read.
+    let load = move |files: Vec<web_sys::File>| {
         leptos::task::spawn_local(async move {
             let l = lang.get_untracked();
-            match input::read_file(file).await {
-                input::Loaded::Text {
-                    name,
-                    encoding,
-                    text,
-                } => {
-                    set_status.set(Some((
-                        true,
-                        l.pick(
-                            &format!("已读取文件“{name}”（{encoding}）"),
-                            &format!("Read “{name}” ({encoding})"),
-                        )
-                        .to_owned(),
-                    )));
-                    replace(text);
+            let mut texts = Vec::new();
+            let mut read = Vec::new();
+            let mut unusable = Vec::new();
+            for file in files {
+                match input::read_file(file).await {
+                    input::Loaded::Text {
+                        name,
+                        encoding,
+                        text,
+                    } => {
+                        read.push((name, encoding));
+                        texts.push(text);
+                    }
+                    input::Loaded::Unusable { name, why } => unusable.push((name, why)),
                 }
-                input::Loaded::Unusable { name, why } => set_status.set(Some((
-                    false,
+            }
+            let skipped: Vec<String> = unusable
+                .iter()
+                .map(|(name, why)| {
                     l.pick(
                         &format!("无法使用文件“{name}”：{why}"),
                         &format!("Cannot use “{name}”: {why}"),
                     )
+                    .to_owned()
+                })
+                .collect();
+            let message = match read.as_slice() {
+                [] => None,
+                [(name, encoding)] => Some(
+                    l.pick(
+                        &format!("已读取文件“{name}”（{encoding}）"),
+                        &format!("Read “{name}” ({encoding})"),
+                    )
                     .to_owned(),
-                ))),
+                ),
+                many => Some(
+                    l.pick(
+                        &format!("已读取 {} 个文件", many.len()),
+                        &format!("Read {} files", many.len()),
+                    )
+                    .to_owned(),
+                ),
+            };
+            let ok = message.is_some();
+            let shown: Vec<String> = message.into_iter().chain(skipped).collect();
+            set_status.set(Some((ok, shown.join(l.pick("；", "; ")))));
+            if ok {
+                replace(texts.join("\n\n"));
             }
         });
     };
@@ -224,8 +250,8 @@ pub fn App() -> impl IntoView {
                 <div class="input-head">
                     <label for="paste">{move || lang.get().pick("预算公开文本", "Disclosure text")}</label>
                     <label class="open-file">{move || lang.get().pick("打开文件（.txt / .html）", "Open a file (.txt / .html)")}
-                        <input type="file" accept=".txt,.html,.htm,text/plain,text/html" data-testid="file-input"
-                            on:change=move |ev| { if let Some(f) = input::first_file(input::input_files(&ev)) { load(f) } }/>
+                        <input type="file" multiple accept=".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf" data-testid="file-input"
+                            on:change=move |ev| load(input::all_files(input::input_files(&ev)))/>
                     </label>
                 </div>
                 <textarea
@@ -259,7 +285,7 @@ pub fn App() -> impl IntoView {
                     on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
                     on:drop=move |ev: web_sys::DragEvent| {
                         ev.prevent_default();
-                        if let Some(f) = input::first_file(ev.data_transfer().and_then(|d| d.files())) { load(f) }
+                        load(input::all_files(ev.data_transfer().and_then(|d| d.files())))
                     }
                     prop:value=shown
                     readonly=held
@@ -477,6 +503,12 @@ fn UnitIndex(checker: Checker) -> impl IntoView {
                             let name = report.name.clone().unwrap_or_else(|| l.pick("（未识别单位）", "(unnamed unit)").into());
                             let label = format!("{} {name}", report.code.clone().unwrap_or_default()).trim().to_owned();
                             let class = if e > 0 { "sev-error" } else if w > 0 { "sev-warning" } else { "sev-info" };
+                            // The district table: each unit's verdict on each inspection item.
+                            let items = report.checklist.iter().map(|(item, verdict, cell)| view! {
+                                <span class="check-item" data-item=format!("{item:?}") data-verdict=verdict_attr(*verdict) title=cell.clone()>
+                                    {format!("{}{}", l.pick(item.zh(), item.en()), verdict_mark(*verdict))}
+                                </span>
+                            }).collect_view();
                             view! {
                                 <li data-testid="unit-link" data-errors=e>
                                     <a href=format!("#unit-{}", entry.index + 1)>{label}</a>
@@ -486,6 +518,7 @@ fn UnitIndex(checker: Checker) -> impl IntoView {
                                             Lang::En => format!(" Errors {e} · Warnings {w}"),
                                         }}
                                     </span>
+                                    <span class="district-items" data-testid="district-items">{items}</span>
                                 </li>
                             }
                         }
@@ -521,6 +554,24 @@ fn required_tables(l: Lang, unit: &UnitShown) -> impl IntoView {
     view! {
         <p class=if missing.is_empty() { "required" } else { "required sev-warning" } data-testid="required-tables"
             data-found=found data-total=total>{head}{tail}</p>
+    }
+}
+
+/// A verdict as the page's `data-verdict` attribute.
+fn verdict_attr(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Meets => "meets",
+        Verdict::Fails => "fails",
+        Verdict::CannotTell => "cannot-tell",
+    }
+}
+
+/// A verdict in a glance: ✓ meets, ✗ fails, ? cannot tell.
+fn verdict_mark(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Meets => "✓",
+        Verdict::Fails => "✗",
+        Verdict::CannotTell => "?",
     }
 }
 
@@ -631,13 +682,8 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
             <p class="checklist" data-testid="checklist">
                 {l.pick("检查清单：", "Checklist: ")}
                 {unit.checklist.iter().map(|(item, verdict, cell)| {
-                    let v = match verdict {
-                        Verdict::Meets => "meets",
-                        Verdict::Fails => "fails",
-                        Verdict::CannotTell => "cannot-tell",
-                    };
                     view! {
-                        <span class="check-item" data-item=format!("{item:?}") data-verdict=v title=cell.clone()>
+                        <span class="check-item" data-item=format!("{item:?}") data-verdict=verdict_attr(*verdict) title=cell.clone()>
                             {format!("{} {}", l.pick(item.zh(), item.en()), l.pick(verdict.zh(), verdict_en(*verdict)))}
                         </span>
                     }
