@@ -186,8 +186,19 @@ pub fn plan(lines: &[String], classes: &[LineClass]) -> Plan {
     let mut groups: Vec<(Option<String>, Vec<Block>)> = Vec::new();
     for b in table::detect::detect_blocks(lines, classes) {
         let key = unit_key(&table::block_meta(classes, &b));
+        // A list of contents between the last table and this one opens another document (files
+        // of a district pasted or opened together), whatever its tables' preambles say.
+        let new_document = groups.last().is_some_and(|(_, blocks)| {
+            let previous_end = blocks.iter().map(Block::last_line).max().unwrap_or(0);
+            (previous_end + 1..=b.title_line).any(|n| {
+                lines
+                    .get(n - 1)
+                    .is_some_and(|l| is_contents_heading(l) || is_file_mark(l))
+            })
+        });
         let starts_new = match (groups.last(), &key) {
             (None, _) => true,
+            _ if new_document => true,
             // A unit named again after another one starts a new unit (a paste can hold the
             // same disclosure twice); tables with no unit line stay with the current one.
             (Some((Some(cur), _)), Some(k)) => cur != k,
@@ -210,7 +221,12 @@ pub fn plan(lines: &[String], classes: &[LineClass]) -> Plan {
             Some(previous) => {
                 let previous_end = previous.iter().map(Block::last_line).max().unwrap_or(0);
                 let title_line = g.1[0].title_line + 1;
-                document_start(lines, previous_end, title_line)
+                // A file's mark is a hard edge: the next file starts right after it.
+                (previous_end + 1..title_line)
+                    .rev()
+                    .find(|&n| is_file_mark(&lines[n - 1]))
+                    .map(|n| n + 1)
+                    .or_else(|| document_start(lines, previous_end, title_line))
                     .unwrap_or_else(|| unit_start(lines, title_line))
             }
         })
@@ -271,6 +287,16 @@ fn document_start(lines: &[String], previous_end: usize, title_line: usize) -> O
     Some(start)
 }
 
+/// The line the page puts between files opened together (`———— 文件：a.txt ————`).
+pub fn file_mark(name: &str) -> String {
+    format!("———— 文件：{name} ————")
+}
+
+fn is_file_mark(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("———— 文件：") && t.ends_with("————")
+}
+
 /// `目 录`, or a title that ends in 目录 (`2025年单位预算信息公开目录`).
 fn is_contents_heading(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
@@ -322,6 +348,8 @@ pub fn with_tables(
         .iter()
         .find_map(|t| t.meta.year)
         .or_else(|| tables.iter().find_map(|t| layout::year_in(&t.title)))
+        // The unit's own cover before the document's: files opened together each have theirs.
+        .or_else(|| unit_lines.iter().take(40).find_map(|l| layout::year_in(l)))
         .or(doc_year);
     let template = template::detect(&template::Evidence {
         titles: tables.iter().map(|t| t.title.as_str()).collect(),

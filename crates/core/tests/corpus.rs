@@ -614,3 +614,47 @@ fn corpus_22() {
         ],
     });
 }
+
+/// A unit as the joined and the separate reading are compared: name, year, tables, and its
+/// errors and warnings (rule, severity).
+type UnitShape = (Option<String>, Option<u16>, usize, Vec<(String, Severity)>);
+
+/// The five seeds and eight corpus documents opened together (as the page joins files: each
+/// after the first behind its mark) read as each does alone: the same units, years, tables and
+/// errors and warnings.
+#[test]
+fn files_opened_together_read_as_each_alone() {
+    let mut docs: Vec<(String, String)> = common::seeds()
+        .into_iter()
+        .map(|(n, b)| (n, String::from_utf8(b).expect("seeds are UTF-8")))
+        .collect();
+    docs.extend(common::corpus());
+    let summary = |text: &str| -> Vec<UnitShape> {
+        yusuan_core::check_bytes("x", text.as_bytes())
+            .units
+            .iter()
+            .map(|u| {
+                let mut serious: Vec<(String, Severity)> = u
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity >= Severity::Warning)
+                    .map(|f| (f.rule.to_string(), f.severity))
+                    .collect();
+                serious.sort();
+                (u.name.clone(), u.year, u.tables.len(), serious)
+            })
+            .collect()
+    };
+    let alone: Vec<_> = docs.iter().flat_map(|(_, t)| summary(t)).collect();
+    let mut joined = String::new();
+    for (k, (name, text)) in docs.iter().enumerate() {
+        if k > 0 {
+            joined.push('\n');
+            joined.push_str(&yusuan_core::model::file_mark(name));
+            joined.push('\n');
+        }
+        joined.push_str(text);
+    }
+    assert_eq!(summary(&joined), alone);
+    assert_eq!(alone.len(), 14);
+}

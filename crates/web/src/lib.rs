@@ -191,6 +191,11 @@ pub fn App() -> impl IntoView {
                         encoding,
                         text,
                     } => {
+                        // Each file after the first opens with its mark: a hard edge between
+                        // units, so no file's prose is read as its neighbour's.
+                        if !texts.is_empty() {
+                            texts.push(yusuan_core::model::file_mark(&name));
+                        }
                         read.push((name, encoding));
                         texts.push(text);
                     }
@@ -228,7 +233,7 @@ pub fn App() -> impl IntoView {
             let shown: Vec<String> = message.into_iter().chain(skipped).collect();
             set_status.set(Some((ok, shown.join(l.pick("；", "; ")))));
             if ok {
-                replace(texts.join("\n\n"));
+                replace(texts.join("\n"));
             }
         });
     };
