@@ -170,6 +170,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &completeness::RequiredTables,
     &completeness::EmptyTableExplained,
     &completeness::RequiredSections,
+    &completeness::DocumentParts,
     &codes::StaleClassNames,
     &codes::CodeFormat,
     &codes::SameCodeSameName,

@@ -1,9 +1,11 @@
 //! 公开完整性: what a disclosure must contain.
 
+mod document_parts;
 mod empty_tables;
 mod required_sections;
 mod required_tables;
 
+pub use document_parts::DocumentParts;
 pub use empty_tables::EmptyTableExplained;
 pub use required_sections::RequiredSections;
 pub use required_tables::RequiredTables;
