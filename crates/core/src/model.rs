@@ -107,12 +107,12 @@ impl Unit {
         self.template.conventions()
     }
 
-    /// The tables this unit's disclosure must publish, by its template. Final accounts have a
-    /// table set of their own, not modelled yet: nothing is required of them.
+    /// The tables this unit's disclosure must publish: a budget's by its template, final
+    /// accounts' the national nine.
     pub fn required_tables(&self) -> &'static [TableKind] {
         match self.kind {
             DisclosureKind::Budget => self.template.profile().required,
-            DisclosureKind::FinalAccounts => &[],
+            DisclosureKind::FinalAccounts => &TableKind::REQUIRED_FINAL,
         }
     }
 

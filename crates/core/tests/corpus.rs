@@ -107,7 +107,11 @@ fn check(d: &Doc) {
 
 use yusuan_core::rules::codes::StaleClassNames;
 use yusuan_core::rules::completeness::{EmptyTableExplained, RequiredSections};
-use yusuan_core::rules::text::{ChangeArithmetic, ExpenditureStatement, ItemsAddUp, SharesMatch};
+use yusuan_core::rules::cross::{FinalFiscalVsGeneralBudget, FinalSummaryVsTables};
+use yusuan_core::rules::table::CodeLevels;
+use yusuan_core::rules::text::{
+    ChangeArithmetic, ExpenditureStatement, FinalStatement, ItemsAddUp, SharesMatch,
+};
 use yusuan_core::rules::wording::UnfinishedSentences;
 use yusuan_core::rules::RuleDoc;
 use TableKind::*;
@@ -389,47 +393,55 @@ fn corpus_13() {
         kind: DisclosureKind::FinalAccounts,
         template: TemplateId::Generic,
         tables: &[
-            (Other, "收入支出决算总表", 124, 158, 29, "万元", false),
-            (Other, "收入决算表", 160, 187, 22, "万元", true),
-            (Other, "支出决算表", 189, 215, 21, "万元", true),
-            (
-                Other,
-                "财政拨款收入支出决算总表",
-                217,
-                254,
-                33,
-                "万元",
-                false,
-            ),
-            (
-                Other,
-                "一般公共预算财政拨款支出决算表",
-                256,
-                282,
-                21,
-                "万元",
-                true,
-            ),
-            (
-                Other,
-                "一般公共预算财政拨款基本支出决算表",
-                284,
-                328,
-                39,
-                "万元",
-                false,
-            ),
-            (
-                Other,
-                "财政拨款 三公 经费支出决算表",
-                330,
-                337,
-                1,
-                "万元",
-                true,
-            ),
+            (FinalSummary, "收入支出决算总表", 124, 158, 29, "万元", true),
+            (FinalIncome, "收入决算表", 160, 187, 20, "万元", true),
+            (FinalExpenditure, "支出决算表", 189, 215, 20, "万元", true),
+            (FinalFiscalSummary, "财政拨款收入支出决算总表", 217, 254, 32, "万元", true),
+            (FinalGeneralBudgetExpenditure, "一般公共预算财政拨款支出决算表", 256, 282, 20, "万元", true),
+            // The two groups of 经济分类 columns side by side, read as rows of their own.
+            (FinalGeneralBudgetBasic, "一般公共预算财政拨款基本支出决算表", 284, 328, 66, "万元", true),
+            (FinalThreePublic, "财政拨款 三公 经费支出决算表", 330, 337, 1, "万元", true),
+            (FinalGovFund, "政府性基金预算财政拨款收入支出决算表", 339, 345, 1, "万元", true),
+            (FinalStateCapital, "国有资本经营预算财政拨款收入支出决算表", 347, 353, 1, "万元", true),
         ],
         findings: &[
+            (
+                FinalSummaryVsTables::DOC,
+                Severity::Info,
+                135,
+                "info: 社会保障和就业支出 326.71 in the summary, 326.72 in the expenditure table (rounding)",
+            ),
+            (
+                CodeLevels::DOC,
+                Severity::Info,
+                165,
+                "info: the income table's classes add up to 2946.26 against 2946.25 (rounding)",
+            ),
+            (
+                CodeLevels::DOC,
+                Severity::Info,
+                194,
+                "info: the expenditure table's classes add up to 2940.06 against 2940.05 (rounding)",
+            ),
+            (
+                FinalFiscalVsGeneralBudget::DOC,
+                Severity::Info,
+                228,
+                "info: 社会保障和就业支出 326.71 in the fiscal summary, 326.72 in the general-budget table",
+            ),
+            (
+                FinalStatement::DOC,
+                Severity::Error,
+                253,
+                "the prose (line 376) puts the fiscal appropriation grand total at 0.3 万元; the table's \
+                 总计 is 2961.68 (read in the PDF too: a real error, first line is the table's)",
+            ),
+            (
+                CodeLevels::DOC,
+                Severity::Info,
+                289,
+                "info: 301 and 302 of the basic table sum to a cent or two over (rounding)",
+            ),
             (
                 ItemsAddUp::DOC,
                 Severity::Info,

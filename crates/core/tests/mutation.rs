@@ -161,3 +161,32 @@ fn adding_one_to_any_amount_of_a_corpus_table_raises_a_new_error_on_its_line() {
         d.missed.join("\n")
     );
 }
+
+/// The final accounts (决算) on their own: every figure of their nine tables, one at a time.
+#[test]
+fn adding_one_to_any_amount_of_the_final_accounts_tables_raises_a_new_error_on_its_line() {
+    let finals: Vec<(String, String)> = common::corpus()
+        .into_iter()
+        .filter(|(_, text)| {
+            yusuan_core::parse_bytes(text.as_bytes()).is_ok_and(|d| {
+                d.units
+                    .iter()
+                    .any(|u| u.kind == yusuan_core::DisclosureKind::FinalAccounts)
+            })
+        })
+        .collect();
+    assert!(!finals.is_empty(), "the corpus holds a 决算");
+    let d = mutate(
+        &finals,
+        |t| t.understood() && !t.empty && t.kind.is_final(),
+        1,
+    );
+    d.print("final accounts");
+    assert!(d.total > 150, "too few mutations: {}", d.total);
+    assert!(
+        d.rate() >= 0.97,
+        "detection rate {:.1}% below 97%; missed:\n{}",
+        d.rate() * 100.0,
+        d.missed.join("\n")
+    );
+}

@@ -19,6 +19,10 @@ pub enum Scope {
     Income,
     /// Right half of a two-sided summary table (支出).
     Expenditure,
+    /// 预算数: what the budget allowed (final accounts print it beside 决算数).
+    Budgeted,
+    /// 决算数: what was actually spent, beside its 预算数.
+    Actual,
 }
 
 /// What a column holds. Money roles take part in sum identities; the rest describe rows.
@@ -155,6 +159,13 @@ pub enum Role {
     Reserve,
     /// 结转下年资金: money carried to next year, a use of this year's total.
     CarryForward,
+    /// 年初结转和结余 (final accounts): the balance brought in; with this year's income it
+    /// equals this year's spending plus the closing balance.
+    OpeningBalance,
+    /// 本年收入 beside an opening and a closing balance (final accounts).
+    YearIncome,
+    /// 年末结转和结余 (final accounts): the balance carried out.
+    ClosingBalance,
 }
 
 impl Role {
@@ -178,7 +189,8 @@ impl Role {
             OtherOperation | SpecificTarget => Project,
             VehiclePurchase | VehicleOperation => Vehicle,
             Abroad | Vehicle | Reception => ThreePublicTotal,
-            Total | GeneralBudgetFiscal | TransferPayment | Amount | RunningCosts => return None,
+            Total | GeneralBudgetFiscal | TransferPayment | Amount | RunningCosts
+            | OpeningBalance | YearIncome | ClosingBalance => return None,
             _ => Total,
         })
     }
@@ -212,6 +224,9 @@ impl Role {
             RunningCosts => 47,
             Reserve => 23,
             CarryForward => 24,
+            OpeningBalance => 60,
+            YearIncome => 61,
+            ClosingBalance => 62,
             _ => 100 + self as u32,
         }
     }
@@ -253,7 +268,8 @@ pub fn columns_from_header(rows: &[Vec<String>], width: usize) -> Vec<Column> {
         let labels: Vec<(usize, String)> = row
             .iter()
             .enumerate()
-            .filter(|(_, c)| !c.trim().is_empty())
+            // Marks alone (a title's quotes come loose: `“ | ”`) label nothing.
+            .filter(|(_, c)| c.chars().any(char::is_alphanumeric))
             .map(|(i, c)| (i, fold_punct(c)))
             .collect();
         let mut row_spans = Vec::new();
@@ -304,7 +320,45 @@ pub fn columns_from_header(rows: &[Vec<String>], width: usize) -> Vec<Column> {
     if sides {
         reanchor_income_amounts(&mut columns);
     }
+    balance_income(&mut columns);
     columns
+}
+
+/// A `科目编码` label spanning two or three columns whose `类 | 款 | 项` sub-labels were printed
+/// elsewhere (in the 合计 row), when the data bear it out (`201 | 06 | 01`): the columns are the
+/// code's class, section and item. `split(i)` says whether the data split a code at column `i`.
+pub fn split_code_span(columns: &mut [Column], split: impl Fn(usize) -> bool) {
+    let mut i = 0;
+    while i < columns.len() {
+        let run = columns[i..]
+            .iter()
+            .take_while(|c| c.role == Role::Code && c.path == columns[i].path)
+            .count();
+        if (2..=3).contains(&run) && split(i) {
+            let parts = [Role::CodeClass, Role::CodeSection, Role::CodeItem];
+            for (c, role) in columns[i..i + run].iter_mut().zip(parts) {
+                c.role = role;
+            }
+        }
+        i += run.max(1);
+    }
+}
+
+/// In a table of balances (年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余) the `本年收入`
+/// column is the year's income beside the balances, not the row's total.
+fn balance_income(columns: &mut [Column]) {
+    let balances = columns
+        .iter()
+        .any(|c| matches!(c.role, Role::OpeningBalance | Role::ClosingBalance));
+    if !balances {
+        return;
+    }
+    for c in columns.iter_mut() {
+        let leaf = c.path.last().map(|l| compact(l)).unwrap_or_default();
+        if c.role == Role::Total && c.path.len() == 1 && leaf.contains("本年收入") {
+            c.role = Role::YearIncome;
+        }
+    }
 }
 
 /// Each side of a two-sided table lists item names, then their amounts. A centred `支出` top
@@ -419,8 +473,35 @@ fn relocate_orphans(paths: &mut [Vec<String>]) {
     }
 }
 
+/// `预算数` / `决算数` (and their variants) name which figure of an item a column holds.
+fn budget_or_actual(label: &str) -> Option<Scope> {
+    let l = compact(label);
+    match l.as_str() {
+        "预算数" | "年初预算数" | "全年预算数" | "调整预算数" => {
+            Some(Scope::Budgeted)
+        }
+        "决算数" | "实际数" | "执行数" => Some(Scope::Actual),
+        _ => None,
+    }
+}
+
 /// Names a column from its header path.
 pub fn classify(path: &[String]) -> (Scope, Role) {
+    // `公务接待费 / 决算数`, `预算数 / 合计`: the item's role, in the figure's scope.
+    if path.len() > 1 {
+        if let Some(k) = path.iter().position(|l| budget_or_actual(l).is_some()) {
+            let rest: Vec<String> = path
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != k)
+                .map(|(_, l)| l.clone())
+                .collect();
+            let (_, role) = classify(&rest);
+            if role.is_money() && role != Role::Amount {
+                return (budget_or_actual(&path[k]).unwrap_or(Scope::Root), role);
+            }
+        }
+    }
     let scope = scope_of(path);
     let Some(leaf) = path.last() else {
         return (scope, Role::Text);
@@ -575,6 +656,7 @@ fn role_of_label(leaf: &str, path: &[String]) -> Role {
         ("特定目标", SpecificTarget),
         ("经营支出", OperatingExpense),
         ("上解上级", RemitToSuperior),
+        ("上缴上级", RemitToSuperior),
         ("对附属单位", SubsidyToAffiliated),
         ("因公出国", Abroad),
         ("公务用车购置及", Vehicle),
@@ -585,6 +667,8 @@ fn role_of_label(leaf: &str, path: &[String]) -> Role {
         ("培训费", Training),
         ("机关运行经费", RunningCosts),
         ("结转下年", CarryForward),
+        ("年初结转", OpeningBalance),
+        ("年末结转", ClosingBalance),
         ("非财政拨款结余", NonFiscalBalance),
         ("结转", CarryOver),
         ("一般公共预算", GeneralBudget),
@@ -603,6 +687,7 @@ fn role_of_label(leaf: &str, path: &[String]) -> Role {
         ("附属单位上缴", AffiliatedRemit),
         ("其他收入", OtherIncome),
         ("预算数", Amount),
+        ("决算数", Amount),
         ("金额", Amount),
         ("价值", Amount),
         ("本年收入", Total),
@@ -710,6 +795,8 @@ pub fn canonical_key(c: &Column) -> (u32, u32) {
         Scope::Income | Scope::Expenditure => 2,
         Scope::Root => 3,
         Scope::CarryOver => 4,
+        Scope::Budgeted => 5,
+        Scope::Actual => 6,
     };
     let root_after = if c.scope == Scope::Root && matches!(c.role, Role::CarryOver) {
         50

@@ -47,6 +47,24 @@ pub enum TableKind {
     Assets,
     /// 机构设置情况.
     OrgStructure,
+    /// 收入支出决算总表 — the final accounts' sources and uses.
+    FinalSummary,
+    /// 收入决算表 — income by functional code and source.
+    FinalIncome,
+    /// 支出决算表 — spending by functional code, 基本/项目.
+    FinalExpenditure,
+    /// 财政拨款收入支出决算总表 — fiscal appropriations only.
+    FinalFiscalSummary,
+    /// 一般公共预算财政拨款支出决算表 — general-budget spending by functional code.
+    FinalGeneralBudgetExpenditure,
+    /// 一般公共预算财政拨款基本支出决算表 — basic spending by economic code (人员/公用经费).
+    FinalGeneralBudgetBasic,
+    /// (一般公共预算)财政拨款“三公”经费支出决算表 — 预算数 and 决算数 of each item.
+    FinalThreePublic,
+    /// 政府性基金预算财政拨款收入支出决算表.
+    FinalGovFund,
+    /// 国有资本经营预算财政拨款(收入)支出决算表.
+    FinalStateCapital,
     /// A table of no known kind, kept under its own title.
     Other,
 }
@@ -66,7 +84,20 @@ impl TableKind {
         TableKind::StateCapitalExpenditure,
     ];
 
-    pub const ALL: [TableKind; 21] = [
+    /// The nine tables every 部门决算 disclosure publishes (the national set of 部门决算公开).
+    pub const REQUIRED_FINAL: [TableKind; 9] = [
+        TableKind::FinalSummary,
+        TableKind::FinalIncome,
+        TableKind::FinalExpenditure,
+        TableKind::FinalFiscalSummary,
+        TableKind::FinalGeneralBudgetExpenditure,
+        TableKind::FinalGeneralBudgetBasic,
+        TableKind::FinalThreePublic,
+        TableKind::FinalGovFund,
+        TableKind::FinalStateCapital,
+    ];
+
+    pub const ALL: [TableKind; 30] = [
         TableKind::BudgetSummary,
         TableKind::IncomeSummary,
         TableKind::ExpenditureSummary,
@@ -87,8 +118,22 @@ impl TableKind {
         TableKind::Procurement,
         TableKind::Assets,
         TableKind::OrgStructure,
+        TableKind::FinalSummary,
+        TableKind::FinalIncome,
+        TableKind::FinalExpenditure,
+        TableKind::FinalFiscalSummary,
+        TableKind::FinalGeneralBudgetExpenditure,
+        TableKind::FinalGeneralBudgetBasic,
+        TableKind::FinalThreePublic,
+        TableKind::FinalGovFund,
+        TableKind::FinalStateCapital,
         TableKind::Other,
     ];
+
+    /// One of the tables of final accounts (决算).
+    pub fn is_final(self) -> bool {
+        TableKind::REQUIRED_FINAL.contains(&self)
+    }
 
     /// The stable snake_case name used in JSON and the CLI.
     pub fn name(self) -> &'static str {
@@ -113,6 +158,15 @@ impl TableKind {
             TableKind::OrgStructure => "org_structure",
             TableKind::FiscalExpenditure => "fiscal_expenditure",
             TableKind::FiscalBasic => "fiscal_basic",
+            TableKind::FinalSummary => "final_summary",
+            TableKind::FinalIncome => "final_income",
+            TableKind::FinalExpenditure => "final_expenditure",
+            TableKind::FinalFiscalSummary => "final_fiscal_summary",
+            TableKind::FinalGeneralBudgetExpenditure => "final_general_budget_expenditure",
+            TableKind::FinalGeneralBudgetBasic => "final_general_budget_basic",
+            TableKind::FinalThreePublic => "final_three_public",
+            TableKind::FinalGovFund => "final_gov_fund",
+            TableKind::FinalStateCapital => "final_state_capital",
             TableKind::Other => "other",
         }
     }
@@ -140,6 +194,15 @@ impl TableKind {
             TableKind::OrgStructure => "机构设置情况",
             TableKind::FiscalExpenditure => "财政拨款支出表",
             TableKind::FiscalBasic => "财政拨款基本支出表",
+            TableKind::FinalSummary => "收入支出决算总表",
+            TableKind::FinalIncome => "收入决算表",
+            TableKind::FinalExpenditure => "支出决算表",
+            TableKind::FinalFiscalSummary => "财政拨款收入支出决算总表",
+            TableKind::FinalGeneralBudgetExpenditure => "一般公共预算财政拨款支出决算表",
+            TableKind::FinalGeneralBudgetBasic => "一般公共预算财政拨款基本支出决算表",
+            TableKind::FinalThreePublic => "财政拨款“三公”经费支出决算表",
+            TableKind::FinalGovFund => "政府性基金预算财政拨款收入支出决算表",
+            TableKind::FinalStateCapital => "国有资本经营预算财政拨款收入支出决算表",
             TableKind::Other => "其他表",
         }
     }
@@ -167,6 +230,15 @@ impl TableKind {
             TableKind::OrgStructure => "organisation structure",
             TableKind::FiscalExpenditure => "fiscal appropriation expenditure table",
             TableKind::FiscalBasic => "fiscal appropriation basic expenditure table",
+            TableKind::FinalSummary => "final accounts summary",
+            TableKind::FinalIncome => "final income table",
+            TableKind::FinalExpenditure => "final expenditure table",
+            TableKind::FinalFiscalSummary => "final fiscal appropriation summary",
+            TableKind::FinalGeneralBudgetExpenditure => "final general-budget expenditure table",
+            TableKind::FinalGeneralBudgetBasic => "final general-budget basic expenditure table",
+            TableKind::FinalThreePublic => "final \"three public\" expenses table",
+            TableKind::FinalGovFund => "final government-fund table",
+            TableKind::FinalStateCapital => "final state-capital table",
             TableKind::Other => "other table",
         }
     }

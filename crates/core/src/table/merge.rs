@@ -76,6 +76,33 @@ pub(super) fn is_orphan_amounts(row: &Row, prev: &Row, money: &dyn Fn(usize) -> 
     only_money && label_only
 }
 
+/// A line that repeats the line before it without its words (`210 | 11 | 60.99 | 60.99` under
+/// `210 | 11 | | 行政事业单位医疗 | 60.99 | 60.99`): a second copy of the row's codes and figures
+/// that some PDF converters emit at a page's foot. Its cells, in order, are the earlier line's
+/// cells less at least one word, and hold at least two figures.
+pub(super) fn is_shadow_line(line: &str, prev: &str) -> bool {
+    let filled = |l: &str| -> Vec<String> {
+        crate::layout::cells(l)
+            .into_iter()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (this, before) = (filled(line), filled(prev));
+    let figure = |c: &str| crate::amount::Amount::parse(c).is_some();
+    if this.iter().filter(|c| figure(c)).count() < 2 || this.len() >= before.len() {
+        return false;
+    }
+    if !this.iter().all(|c| figure(c)) {
+        return false;
+    }
+    let lost_words = before.iter().any(|c| !figure(c));
+    let mut rest = before.iter();
+    let subsequence = this.iter().all(|c| rest.any(|b| b == c));
+    lost_words && subsequence
+}
+
 pub(super) fn merge_into(prev: &mut Row, cont: Row) {
     prev.continued.push(cont.line);
     for cell in cont.cells {

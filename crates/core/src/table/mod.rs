@@ -21,7 +21,7 @@ pub use detect::{Block, LineClass};
 pub use header::{Column, Identity, Role, Scope};
 pub use kind::TableKind;
 use mapping::{choose_mapping, effective_width, row_cells, TableMapping};
-use merge::{is_continuation, is_marked_line, is_orphan_amounts, merge_into};
+use merge::{is_continuation, is_marked_line, is_orphan_amounts, is_shadow_line, merge_into};
 use pages::{header_rows, is_kv_layout, split_pages};
 use rows::{build_row, Origin};
 use rust_decimal::Decimal;
@@ -343,9 +343,9 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         .map(|&i| &lines[i])
         .find(|l| layout::is_tabular(l));
     let kv = first_tab.is_some_and(|l| is_kv_layout(&layout::cells(l)));
-    let (pages, notes, meta_lines) = split_pages(lines, block, kv);
+    let (mut pages, notes, meta_lines) = split_pages(lines, block, kv);
     let meta = table_meta(meta_lines.iter().flat_map(|&i| layout::preamble(&lines[i])));
-    let mut repairs = Vec::new();
+    let mut repairs = drop_shadow_lines(lines, &mut pages);
     let mut header_lines = Vec::new();
 
     // Each page's own header; pages without one inherit the previous page's.
@@ -381,14 +381,30 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         choose_mapping(lines, &pages, &page_headers, siblings)
     };
     repairs.extend(mapping.repairs.iter().cloned());
-    let table_cols = mapping.columns.clone();
-    let width = table_cols.len();
+    let mut mapping = mapping;
+    header::split_code_span(&mut mapping.columns, |i| {
+        split_code_in_data(lines, &pages, i)
+    });
+    let width = mapping.columns.len();
+    // Side by side (人员经费 | 公用经费): each copy of the column group is read as rows of its own.
+    let period = repeated_group(&mapping.columns).unwrap_or(width.max(1));
+    let copies = if period < width { width / period } else { 1 };
+    let table_cols: Vec<Column> = mapping.columns[..period.min(width)].to_vec();
     let mut rows: Vec<Row> = Vec::new();
     let mut realigned_lines: Vec<usize> = Vec::new();
-    for (n, page) in pages.iter().enumerate() {
+    for page in &pages {
         header_lines.extend(page.header.iter().map(|i| i + 1));
+    }
+    for (g, n) in (0..copies).flat_map(|g| (0..pages.len()).map(move |n| (g, n))) {
+        let page = &pages[n];
         for &i in &page.data {
-            let cells = row_cells(&lines[i], width, mapping.insert_at[n]);
+            let mut cells = row_cells(&lines[i], width, mapping.insert_at[n]);
+            if copies > 1 {
+                cells = cells.into_iter().skip(g * period).take(period).collect();
+                if cells.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+            }
             let inserted = mapping.insert_at[n].filter(|_| effective_width(&lines[i]) < width);
             // A row the header cannot place is moved under the columns of its cells' kinds.
             let text_table = matches!(
@@ -408,13 +424,16 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
                     )
                 })
                 .flatten();
-            let row = match &realigned {
+            let mut row = match &realigned {
                 Some((moved, from)) => {
                     realigned_lines.push(i + 1);
                     build_row(i + 1, moved, &table_cols, Origin::Moved(from))
                 }
                 None => build_row(i + 1, &cells, &table_cols, Origin::Inserted(inserted)),
             };
+            for c in &mut row.cells {
+                c.raw += g * period;
+            }
             let money = |c: usize| table_cols.get(c).is_some_and(|tc| tc.role.is_money());
             match rows.last_mut() {
                 Some(prev)
@@ -478,6 +497,60 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
     };
     table.not_understood = understanding::assess(&table);
     table
+}
+
+/// Whether data rows print a class code at column `i` and its section in the next column
+/// (`201 | 06`): a code spread over the columns one `科目编码` label spans.
+fn split_code_in_data(lines: &[String], pages: &[pages::Page], i: usize) -> bool {
+    let digits = |c: Option<&&str>, n: usize| {
+        c.and_then(|c| layout::code_digits(c))
+            .is_some_and(|d| d.len() == n)
+    };
+    pages.iter().flat_map(|p| &p.data).any(|&l| {
+        let cells = layout::cells(&lines[l]);
+        digits(cells.get(i), 3) && digits(cells.get(i + 1), 2)
+    })
+}
+
+/// The width of a column group the header repeats side by side (`经济分类科目编码 | 科目名称 |
+/// 决算数` twice or three times over), when it does: each copy holds coded rows and figures.
+fn repeated_group(columns: &[Column]) -> Option<usize> {
+    let n = columns
+        .iter()
+        .rposition(|c| !(c.role == Role::Text && c.path.is_empty()))
+        .map_or(0, |i| i + 1);
+    (2..=n / 2).filter(|p| n % p == 0).find(|&p| {
+        let group = &columns[..p];
+        let coded = group
+            .first()
+            .is_some_and(|c| matches!(c.role, Role::Code | Role::CodeClass));
+        let money = group.iter().any(|c| c.role.is_money());
+        coded && money && (p..n).all(|i| columns[i].key() == columns[i % p].key())
+    })
+}
+
+/// Drops the lines that repeat the data line before them without its words (see
+/// [`is_shadow_line`]), before the columns are mapped: a repair for each.
+fn drop_shadow_lines(lines: &[String], pages: &mut [pages::Page]) -> Vec<Repair> {
+    let mut repairs = Vec::new();
+    for page in pages {
+        let mut kept: Vec<usize> = Vec::with_capacity(page.data.len());
+        for &i in &page.data {
+            if kept
+                .last()
+                .is_some_and(|&p| is_shadow_line(&lines[i], &lines[p]))
+            {
+                repairs.push(Repair {
+                    lines: (i + 1, i + 1),
+                    what: "此行重复上一行的编码和金额（转换产生的残影），已略去".into(),
+                });
+            } else {
+                kept.push(i);
+            }
+        }
+        page.data = kept;
+    }
+    repairs
 }
 
 /// What a block's preamble lines say about its table (unit, year, amount unit), read without

@@ -46,6 +46,26 @@ const fn w(all: &'static [&'static str], kind: TableKind) -> Words {
 
 /// The generic title vocabulary, most specific first.
 const VOCABULARY: &[Words] = &[
+    // The nine national 部门决算 tables, most specific first (财政拨款收入支出决算总表 holds
+    // 收入支出决算总表, 一般公共预算财政拨款支出决算表 holds 支出决算表).
+    w(&["决算", "三公"], FinalThreePublic),
+    w(&["决算", "政府性基金"], FinalGovFund),
+    w(&["决算", "国有资本经营"], FinalStateCapital),
+    w(
+        &["决算", "一般公共预算", "基本支出"],
+        FinalGeneralBudgetBasic,
+    ),
+    Words {
+        all: &["决算", "一般公共预算", "支出"],
+        none: &["项目", "机关运行"],
+        kind: FinalGeneralBudgetExpenditure,
+    },
+    w(&["财政拨款收入支出决算"], FinalFiscalSummary),
+    w(&["财政拨款收支决算"], FinalFiscalSummary),
+    w(&["收入支出决算总表"], FinalSummary),
+    w(&["收支决算总表"], FinalSummary),
+    w(&["收入决算表"], FinalIncome),
+    w(&["支出决算表"], FinalExpenditure),
     w(&["决算"], Other),
     w(&["整体绩效目标"], DeptPerformance),
     w(&["绩效目标", "表"], ProjectPerformance),

@@ -2,11 +2,19 @@
 //! and the 其中 sub-lines of the income side.
 
 mod budget_summary_balance;
+mod carried_balances;
+mod final_basic_totals;
+mod final_fiscal_summary_balance;
+mod final_summary_balance;
 mod fiscal_summary_balance;
 mod part_lines;
 mod three_public_rows;
 
 pub use budget_summary_balance::BudgetSummaryBalance;
+pub use carried_balances::CarriedBalances;
+pub use final_basic_totals::FinalBasicTotals;
+pub use final_fiscal_summary_balance::FinalFiscalSummaryBalance;
+pub use final_summary_balance::FinalSummaryBalance;
 pub use fiscal_summary_balance::FiscalSummaryBalance;
 pub use part_lines::PartLines;
 pub use three_public_rows::ThreePublicRows;

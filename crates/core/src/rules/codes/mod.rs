@@ -23,6 +23,11 @@ pub(super) fn functional_table(k: TableKind) -> bool {
             | FiscalExpenditure
             | GovFundExpenditure
             | StateCapitalExpenditure
+            | FinalIncome
+            | FinalExpenditure
+            | FinalGeneralBudgetExpenditure
+            | FinalGovFund
+            | FinalStateCapital
     )
 }
 
@@ -30,7 +35,12 @@ pub(super) fn economic_table(k: TableKind) -> bool {
     use TableKind::*;
     matches!(
         k,
-        GeneralBudgetBasic | FiscalBasic | BasicDetail | EconomicSummary | OperatingCost
+        GeneralBudgetBasic
+            | FiscalBasic
+            | BasicDetail
+            | EconomicSummary
+            | OperatingCost
+            | FinalGeneralBudgetBasic
     )
 }
 

@@ -3,6 +3,8 @@
 mod basic_vs_basic_detail;
 mod basic_vs_three_public;
 mod economic_vs_expenditure;
+mod final_fiscal_vs_general_budget;
+mod final_summary_vs_tables;
 mod fiscal_part_across_tables;
 mod fiscal_vs_general_budget;
 mod general_budget_vs_basic;
@@ -17,6 +19,9 @@ mod summary_vs_income;
 pub use basic_vs_basic_detail::BasicVsBasicDetail;
 pub use basic_vs_three_public::BasicVsThreePublic;
 pub use economic_vs_expenditure::EconomicSummaryVsExpenditure;
+pub(crate) use final_fiscal_vs_general_budget::expense_total;
+pub use final_fiscal_vs_general_budget::FinalFiscalVsGeneralBudget;
+pub use final_summary_vs_tables::FinalSummaryVsTables;
 pub use fiscal_part_across_tables::FiscalPartAcrossTables;
 pub use fiscal_vs_general_budget::FiscalVsGeneralBudget;
 pub use general_budget_vs_basic::GeneralBudgetVsBasic;
@@ -56,4 +61,17 @@ fn is_carry_marker(l: &str) -> bool {
 /// The basic-spending total of the 基本支出表 (its 基本支出 column, else its 合计).
 fn basic_total(t6: &Table) -> Option<Fig> {
     table_total(t6, Scope::Root, Role::Basic).or_else(|| table_total(t6, Scope::Root, Role::Total))
+}
+
+/// The class rows (three-digit functional codes) of a coded table, by name (`（类）` dropped).
+fn class_rows(t: &Table) -> Vec<(String, &Row)> {
+    t.rows
+        .iter()
+        .filter(|r| r.code.as_deref().is_some_and(|c| c.len() == 3))
+        .filter_map(|r| {
+            let name = fold_punct(r.name.as_deref()?);
+            let name = name.trim_end_matches("(类)").trim().to_owned();
+            (!name.is_empty()).then_some((name, r))
+        })
+        .collect()
 }

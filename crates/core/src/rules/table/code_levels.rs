@@ -42,8 +42,17 @@ fn coded_kind(kind: TableKind) -> Option<char> {
         | GeneralBudgetExpenditure
         | FiscalExpenditure
         | GovFundExpenditure
-        | StateCapitalExpenditure => Some('2'),
-        GeneralBudgetBasic | FiscalBasic | EconomicSummary | OperatingCost => Some('3'),
+        | StateCapitalExpenditure
+        | FinalIncome
+        | FinalExpenditure
+        | FinalGeneralBudgetExpenditure
+        | FinalGovFund
+        | FinalStateCapital => Some('2'),
+        GeneralBudgetBasic
+        | FiscalBasic
+        | EconomicSummary
+        | OperatingCost
+        | FinalGeneralBudgetBasic => Some('3'),
         _ => None,
     }
 }

@@ -2,7 +2,9 @@
 
 mod assets_statement;
 mod change_arithmetic;
+mod completion_rate;
 mod expenditure_statement;
+mod final_statement;
 mod income_statement;
 mod items_add_up;
 mod operating_cost_statement;
@@ -15,7 +17,9 @@ mod three_public_statement;
 
 pub use assets_statement::AssetsStatement;
 pub use change_arithmetic::ChangeArithmetic;
+pub use completion_rate::CompletionRate;
 pub use expenditure_statement::ExpenditureStatement;
+pub use final_statement::FinalStatement;
 pub use income_statement::IncomeStatement;
 pub use items_add_up::ItemsAddUp;
 pub use operating_cost_statement::OperatingCostStatement;
