@@ -34,16 +34,42 @@ test('a Shanghai budget names its template, scope and each table\'s own unit', a
   assert.deepEqual(errors, []);
 });
 
-test('final accounts of no known template: said so, tables not understood shown with why', async () => {
+test('final accounts: their own nine tables and summary, the error in their prose', async () => {
   const { page, errors } = await openPage(browser, srv.url);
   await pasteText(page, await corpus('13'));
   await page.getByTestId('summary').waitFor();
   const unit = page.getByTestId('unit').first();
   assert.equal(await unit.getByTestId('unit-about').innerText(), '部门决算 · 未识别出模板，按通用规则检查');
+  assert.equal(await unit.getByTestId('required-tables').innerText(), '必须公开的决算表：找到 9 / 9 张');
+  const rows = unit.getByTestId('table-row');
+  assert.equal(await rows.count(), 9);
+  assert.match(await rows.first().innerText(), /收入支出决算总表 · 收入支出决算总表 · .* · 万元/);
+  assert.equal(await unit.locator('[data-kind=final_three_public]').count(), 1);
+  assert.equal(await unit.locator('[data-understood=false]').count(), 0);
+  // The one error of the tables against the prose: 财政拨款收入支出总计 0.3 万元 against 2961.68.
+  const errorsShown = unit.locator('[data-testid=finding][data-severity=error]');
+  const texts = await errorsShown.evaluateAll((els) => els.map((e) => e.innerText));
+  assert.ok(texts.some((t) => t.includes('TXT-013') && t.includes('0.3') && t.includes('2961.68')), texts.join('\n'));
+  await errorsShown.filter({ hasText: 'TXT-013' }).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/final-accounts.png' });
+  // English.
+  await page.getByTestId('lang-switch').click();
+  await page.locator('h1', { hasText: 'Budget disclosure checker' }).waitFor();
+  assert.match(await page.getByTestId('unit-about').first().innerText(), /department final accounts · no template recognised/);
+  assert.equal(await page.getByTestId('required-tables').first().innerText(), 'Required final-accounts tables: 9 of 9 found');
+  assert.deepEqual(errors, []);
+});
+
+test('a table the parser cannot understand is shown as such, with why, and no finding inside it', async () => {
+  const { page, errors } = await openPage(browser, srv.url);
+  // Corpus 13 with the summary's amount headings blanked out: no money column left to read.
+  const text = (await corpus('13')).replace('项目\t决算数\t项目\t决算数', '项目\t甲\t项目\t乙');
+  await pasteText(page, text);
+  await page.getByTestId('summary').waitFor();
+  const unit = page.getByTestId('unit').first();
   const abstained = unit.locator('[data-testid=table-row][data-understood=false]');
-  assert.equal(await abstained.count(), 3);
+  assert.equal(await abstained.count(), 1);
   assert.match(await abstained.first().getByTestId('not-understood').innerText(), /^未能理解，不做检查：表头中没有认出金额列/);
-  // No finding cites a line of a table that was not understood.
   const spans = await abstained.evaluateAll((els) => els.map((e) => e.innerText.match(/第(\d+)–(\d+)行/).slice(1).map(Number)));
   const cited = await unit.locator('[data-testid=finding]').evaluateAll((els) => els.map((e) => e.innerText));
   for (const [a, b] of spans) {
@@ -56,10 +82,6 @@ test('final accounts of no known template: said so, tables not understood shown 
   }
   await abstained.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'tests/e2e/screenshots/not-understood.png' });
-  // English.
-  await page.getByTestId('lang-switch').click();
-  await page.locator('h1', { hasText: 'Budget disclosure checker' }).waitFor();
-  assert.match(await page.getByTestId('unit-about').first().innerText(), /department final accounts · no template recognised/);
   assert.deepEqual(errors, []);
 });
 

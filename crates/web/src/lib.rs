@@ -543,9 +543,15 @@ fn required_tables(l: Lang, unit: &UnitShown) -> impl IntoView {
         .map(|k| l.pick(k.zh(), k.en()))
         .collect();
     let (found, total) = (required.found(), required.expected.len());
-    let head = match l {
-        Lang::Zh => format!("必须公开的表：找到 {found} / {total} 张"),
-        Lang::En => format!("Required tables: {found} of {total} found"),
+    let head = match (l, unit.kind) {
+        (Lang::Zh, yusuan_core::DisclosureKind::FinalAccounts) => {
+            format!("必须公开的决算表：找到 {found} / {total} 张")
+        }
+        (Lang::Zh, _) => format!("必须公开的表：找到 {found} / {total} 张"),
+        (Lang::En, yusuan_core::DisclosureKind::FinalAccounts) => {
+            format!("Required final-accounts tables: {found} of {total} found")
+        }
+        (Lang::En, _) => format!("Required tables: {found} of {total} found"),
     };
     let tail = if missing.is_empty() {
         String::new()
