@@ -188,6 +188,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &wording::BrokenCharacters,
     &wording::UnfinishedSentences,
     &wording::ComparisonYear,
+    &wording::UnbalancedBrackets,
 ];
 
 /// The rule with this code (`yusuan rules CODE`, the page's rule docs).

@@ -5,12 +5,14 @@ mod broken_characters;
 mod comparison_year;
 mod doubled_punctuation;
 mod template_alternatives;
+mod unbalanced_brackets;
 mod unfinished_sentences;
 
 pub use broken_characters::BrokenCharacters;
 pub use comparison_year::ComparisonYear;
 pub use doubled_punctuation::DoubledPunctuation;
 pub use template_alternatives::TemplateAlternatives;
+pub use unbalanced_brackets::UnbalancedBrackets;
 pub use unfinished_sentences::UnfinishedSentences;
 
 use crate::layout;
