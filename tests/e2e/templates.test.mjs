@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { serveDist, launch, openPage, pasteText, root } from './harness.mjs';
+import { serveDist, launch, openPage, pasteText, root, readXlsx, parseCsv } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serveDist(); browser = await launch(); });
@@ -128,6 +128,19 @@ test('a district at once: the five seeds and eight corpus documents opened toget
   const rows = (await readFile(await list.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\n');
   assert.equal(rows.length, 1 + 14);
   assert.ok(rows.some((r) => r.includes(',江苏省人民检察院,2019,部门预算,江苏,')), rows.join('\n'));
+  // The same checklist as an Excel workbook, read back: every cell equals the CSV's.
+  const [book] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-checklist-xlsx').click()]);
+  assert.equal(book.suggestedFilename(), 'yusuan-checklist.xlsx');
+  const sheet = readXlsx(await readFile(await book.path()));
+  const csvRows = parseCsv(await readFile(await list.path(), 'utf8'));
+  assert.equal(sheet.length, 1 + 14);
+  assert.equal(sheet[0][0], '文件');
+  for (let r = 0; r < csvRows.length; r += 1) {
+    const want = csvRows[r];
+    const got = [...sheet[r], ...Array(Math.max(0, want.length - sheet[r].length)).fill('')];
+    assert.deepEqual(got, want, `row ${r + 1}`);
+  }
+  assert.ok(sheet.some((r) => r[2] === '江苏省人民检察院' && r.some((c) => c.startsWith('不符合'))));
   // One unit a click away.
   await jcy.locator('a').click();
   assert.match(await page.evaluate(() => location.hash), /^#unit-\d+$/);

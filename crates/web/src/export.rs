@@ -18,12 +18,25 @@ pub fn to_json<U: Serialize>(report: &Report<U>) -> String {
 /// One line per finding: unit, rule, severity, lines, expected, actual, message.
 /// The reviewer's checklist: one row per unit, one column per inspection item.
 pub fn to_checklist_csv(units: &[UnitEntry], source: &str) -> String {
-    yusuan_core::checklist::csv(units.iter().map(|e| {
-        std::iter::once(source.to_owned())
-            .chain(e.unit.checklist_unit.iter().cloned())
-            .chain(e.unit.checklist.iter().map(|c| c.2.clone()))
-            .collect()
-    }))
+    yusuan_core::checklist::csv(checklist_rows(units, source))
+}
+
+/// The same checklist as an Excel workbook; `None` where the writer failed.
+pub fn to_checklist_xlsx(units: &[UnitEntry], source: &str) -> Option<Vec<u8>> {
+    yusuan_core::checklist::xlsx::workbook(&checklist_rows(units, source)).ok()
+}
+
+/// One checklist row per unit, cells in the checklist's header order.
+fn checklist_rows(units: &[UnitEntry], source: &str) -> Vec<Vec<String>> {
+    units
+        .iter()
+        .map(|e| {
+            std::iter::once(source.to_owned())
+                .chain(e.unit.checklist_unit.iter().cloned())
+                .chain(e.unit.checklist.iter().map(|c| c.2.clone()))
+                .collect()
+        })
+        .collect()
 }
 
 pub fn to_csv(units: &[UnitEntry]) -> String {
@@ -61,10 +74,19 @@ pub fn to_csv(units: &[UnitEntry]) -> String {
 
 /// Saves text as a file through a temporary object URL (nothing leaves the browser).
 pub fn download(name: &str, mime: &str, text: &str) {
+    save(name, gloo_file::Blob::new_with_options(text, Some(mime)));
+}
+
+/// Offers bytes (a workbook) as a file download.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    save(name, gloo_file::Blob::new_with_options(bytes, Some(mime)));
+}
+
+fn save(name: &str, blob: gloo_file::Blob) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(text, Some(mime)));
+    let url = gloo_file::ObjectUrl::from(blob);
     if let Some(a) = doc
         .create_element("a")
         .ok()

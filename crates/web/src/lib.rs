@@ -451,6 +451,11 @@ fn Summary(checker: Checker) -> impl IntoView {
             <button data-testid="export-json" on:click=move |_| export::download("yusuan-report.json", "application/json", &export::to_json(&checker.report()))>{l.pick("导出 JSON", "Export JSON")}</button>
             <button data-testid="export-csv" on:click=move |_| export::download("yusuan-findings.csv", "text/csv", &export::to_csv(&results.units.get_untracked()))>{l.pick("导出 CSV", "Export CSV")}</button>
             <button data-testid="export-checklist" on:click=move |_| export::download("yusuan-checklist.csv", "text/csv", &export::to_checklist_csv(&results.units.get_untracked(), run::PASTE_NAME))>{l.pick("导出检查清单", "Export checklist")}</button>
+            <button data-testid="export-checklist-xlsx" on:click=move |_| {
+                if let Some(book) = export::to_checklist_xlsx(&results.units.get_untracked(), run::PASTE_NAME) {
+                    export::download_bytes("yusuan-checklist.xlsx", XLSX_MIME, &book);
+                }
+            }>{l.pick("导出检查清单（Excel）", "Export checklist (Excel)")}</button>
             <button data-testid="print" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>{l.pick("打印报告", "Print report")}</button>
         </div>
         <UnitIndex checker=checker/>
@@ -533,6 +538,9 @@ fn UnitIndex(checker: Checker) -> impl IntoView {
         </Show>
     }
 }
+
+/// The media type of an Excel workbook.
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The tables the unit must publish (from its report): how many were found, and which not.
 fn required_tables(l: Lang, unit: &UnitShown) -> impl IntoView {

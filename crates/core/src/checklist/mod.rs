@@ -2,6 +2,9 @@
 //! 细化程度, 真实性, 文字与形式), each unit's verdict on each — 符合, 不符合 or 无法判断 — with the
 //! findings under it, and the reviewers' spreadsheet layout: one row per unit, one column per item.
 
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
+
 use crate::diagnostic::{Family, Finding, Severity, Status};
 use crate::report::{FileReport, UnitReport};
 use serde::{Deserialize, Serialize};
