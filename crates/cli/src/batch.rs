@@ -178,11 +178,18 @@ mod tests {
         ];
         let files = check_all(&inputs, 2, |p| std::fs::read(p).map_err(|e| e.to_string()));
         let line = summary(&files);
-        let infos = files[0].findings().count();
+        let count =
+            |s: yusuan_core::Severity| files[0].findings().filter(|f| f.severity == s).count();
+        let (warnings, infos) = (
+            count(yusuan_core::Severity::Warning),
+            count(yusuan_core::Severity::Info),
+        );
+        // Seed 002: no error, one warning (WRD-008, a paragraph without its full stop), notes.
+        assert_eq!(warnings, 1);
         assert!(infos > 0);
         assert!(
             line.starts_with(&format!(
-                "共 2 个文件（1 个无法检查）· 2 个单位 · 错误 0 · 警告 0 · 提示 {infos}"
+                "共 2 个文件（1 个无法检查）· 2 个单位 · 错误 0 · 警告 {warnings} · 提示 {infos}"
             )),
             "{line}"
         );

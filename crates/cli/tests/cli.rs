@@ -71,13 +71,15 @@ fn reads_stdin_and_reports_gbk() {
 
 #[test]
 fn fail_on_sets_the_exit_status() {
-    // Seed 002 has only rounding gaps (info): 0 by default, 0 at warning, 0 at never.
+    // Seed 002 has no error, one warning (a paragraph without its full stop) and rounding gaps:
+    // 0 by default, 1 at warning, 0 at never.
     let clean = fixture("002");
     assert_eq!(yusuan(&["check", &clean], None).0, 0);
     assert_eq!(
         yusuan(&["check", "--fail-on", "warning", &clean], None).0,
-        0
+        1
     );
+    assert_eq!(yusuan(&["check", "--fail-on", "never", &clean], None).0, 0);
     // Seed 001 has errors and warnings.
     let flawed = fixture("001");
     assert_eq!(yusuan(&["check", &flawed], None).0, 1);

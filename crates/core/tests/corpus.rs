@@ -105,7 +105,7 @@ fn check(d: &Doc) {
     }
 }
 
-use yusuan_core::rules::codes::StaleClassNames;
+use yusuan_core::rules::codes::{ProseClassNames, StaleClassNames};
 use yusuan_core::rules::completeness::{EmptyTableExplained, RequiredSections};
 use yusuan_core::rules::cross::{FinalFiscalVsGeneralBudget, FinalSummaryVsTables};
 use yusuan_core::rules::table::CodeLevels;
@@ -376,6 +376,7 @@ fn corpus_12() {
         ],
         findings: &[
             (ExpenditureStatement::DOC, Severity::Info, 53, "info: the prose rounds the 元 totals to 万元"),
+            (ProseClassNames::DOC, Severity::Warning, 74, "the prose calls class 210 医疗卫生与计划生育支出（类）; its coded tables print 卫生健康支出 (PDF line 78 reads the same)"),
             (StaleClassNames::DOC, Severity::Warning, 88, "a 2024 table names class 210 医疗卫生与计划生育支出, renamed 卫生健康支出 in the 2019 edition"),
             (StaleClassNames::DOC, Severity::Warning, 143, "the same retired name in the fiscal summary"),
             (UnfinishedSentences::DOC, Severity::Warning, 229, "the 三公 paragraph says 主要原因是。 and gives no reason for the 6.40 万元 vehicle costs"),

@@ -179,16 +179,20 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &completeness::EmptyTableExplained,
     &completeness::RequiredSections,
     &completeness::DocumentParts,
+    &completeness::ThreePublicDetails,
     &codes::StaleClassNames,
     &codes::CodeFormat,
     &codes::SameCodeSameName,
     &codes::OperatingCostCodes,
+    &codes::ProseClassNames,
     &wording::DoubledPunctuation,
     &wording::TemplateAlternatives,
     &wording::BrokenCharacters,
     &wording::UnfinishedSentences,
     &wording::ComparisonYear,
     &wording::UnbalancedBrackets,
+    &wording::TemplateInstructions,
+    &wording::MissingFullStop,
 ];
 
 /// The rule with this code (`yusuan rules CODE`, the page's rule docs).

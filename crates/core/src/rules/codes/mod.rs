@@ -2,11 +2,13 @@
 
 mod code_format;
 mod operating_cost_codes;
+mod prose_class_names;
 mod same_code_same_name;
 mod stale_class_names;
 
 pub use code_format::CodeFormat;
 pub use operating_cost_codes::OperatingCostCodes;
+pub use prose_class_names::ProseClassNames;
 pub use same_code_same_name::SameCodeSameName;
 pub use stale_class_names::StaleClassNames;
 

@@ -4,8 +4,10 @@ mod document_parts;
 mod empty_tables;
 mod required_sections;
 mod required_tables;
+mod three_public_details;
 
 pub use document_parts::DocumentParts;
 pub use empty_tables::EmptyTableExplained;
 pub use required_sections::RequiredSections;
 pub use required_tables::RequiredTables;
+pub use three_public_details::ThreePublicDetails;

@@ -4,14 +4,18 @@
 mod broken_characters;
 mod comparison_year;
 mod doubled_punctuation;
+mod missing_full_stop;
 mod template_alternatives;
+mod template_instructions;
 mod unbalanced_brackets;
 mod unfinished_sentences;
 
 pub use broken_characters::BrokenCharacters;
 pub use comparison_year::ComparisonYear;
 pub use doubled_punctuation::DoubledPunctuation;
+pub use missing_full_stop::MissingFullStop;
 pub use template_alternatives::TemplateAlternatives;
+pub use template_instructions::TemplateInstructions;
 pub use unbalanced_brackets::UnbalancedBrackets;
 pub use unfinished_sentences::UnfinishedSentences;
 
@@ -20,7 +24,7 @@ use crate::rules::Cx;
 
 /// The unit's prose lines (1-based number, text): outside every table's span, no tab, no
 /// contents leader (`……… 5`).
-pub(super) fn prose_lines<'a>(cx: &'a Cx) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+pub(crate) fn prose_lines<'a>(cx: &'a Cx) -> impl Iterator<Item = (usize, &'a str)> + 'a {
     let (first, last) = cx.unit.lines;
     (first..=last)
         .filter(move |n| !cx.unit.table_spans().any(|(a, b)| (a..=b).contains(n)))
