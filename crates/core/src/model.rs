@@ -292,7 +292,7 @@ pub fn file_mark(name: &str) -> String {
     format!("———— 文件：{name} ————")
 }
 
-fn is_file_mark(line: &str) -> bool {
+pub fn is_file_mark(line: &str) -> bool {
     let t = line.trim();
     t.starts_with("———— 文件：") && t.ends_with("————")
 }

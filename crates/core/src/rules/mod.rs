@@ -162,6 +162,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &text::ExpenditureStatement,
     &text::FinalStatement,
     &text::CompletionRate,
+    &text::RepeatedFigures,
+    &text::RateOnZeroBase,
     &text::ThreePublicStatement,
     &text::OperatingCostStatement,
     &text::ProcurementStatement,
