@@ -48,9 +48,11 @@ test('export JSON and CSV download the report; print uses the print stylesheet',
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const rows = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\n');
   assert.equal(rows[0], '单位,规则,严重程度,行,应为,实为,说明');
-  // 8 spending plans, 1 planned-assets note, 2 doubled marks (。。 and 。；).
-  assert.equal(rows.length, 1 + 11);
+  // 8 spending plans, 1 planned-assets note, 2 doubled marks (。。 and 。；), 1 paragraph
+  // without its full stop (…减少公务用车运行维护费支出 before 五、).
+  assert.equal(rows.length, 1 + 12);
   assert.equal(rows.filter((r) => r.includes(',WRD-001,警告,')).length, 2);
+  assert.equal(rows.filter((r) => r.includes(',WRD-008,警告,339,')).length, 1);
   assert.ok(rows.some((r) => r.startsWith('450 巨鹿县医疗保障局,PERF-001,错误,393,')), rows.join('\n'));
 
   // The reviewer's checklist: on the page, and as the reviewers' spreadsheet row.

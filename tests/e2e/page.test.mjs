@@ -7,7 +7,7 @@ let srv, browser;
 before(async () => { srv = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); srv?.server.close(); });
 
-test('pasting seed 002 shows both units, every table, and only rounding notes', async () => {
+test('pasting seed 002 shows both units, every table, no error and one wording warning', async () => {
   const { page, external, errors } = await openPage(browser, srv.url);
   await pasteText(page, await fixture('002'));
   await page.getByTestId('summary').waitFor();
@@ -16,13 +16,15 @@ test('pasting seed 002 shows both units, every table, and only rounding notes', 
   assert.match(await units.nth(0).locator('h2').innerText(), /450001 青龙满族自治县医疗保障局本级 · 2025年/);
   assert.equal(await units.nth(0).getByTestId('table-row').count(), 19);
   assert.equal(await units.nth(1).getByTestId('table-row').count(), 25);
-  for (const i of [0, 1]) {
-    assert.match(await units.nth(i).getByTestId('unit-stats').innerText(), /错误 0 · 警告 0 · 提示 \d+/);
+  // The first unit's 三公 paragraph ends without its full stop before the next heading (WRD-008).
+  for (const [i, warnings] of [[0, 1], [1, 0]]) {
+    assert.match(await units.nth(i).getByTestId('unit-stats').innerText(), new RegExp(`错误 0 · 警告 ${warnings} · 提示 \\d+`));
     assert.equal(await units.nth(i).locator('[data-testid=finding][data-severity=error]').count(), 0);
     assert.equal(await units.nth(i).getByTestId('required-tables').innerText(), '必须公开的表：找到 9 / 9 张');
   }
   // Several units: an index with each unit's counts links to it.
-  assert.equal(await page.getByTestId('unit-totals').innerText(), '共 2 个单位，0 个有错误 · 错误 0 · 警告 0');
+  assert.equal(await page.getByTestId('unit-totals').innerText(), '共 2 个单位，0 个有错误 · 错误 0 · 警告 1');
+  assert.equal(await units.nth(0).locator('[data-testid=finding][data-rule="WRD-008"]').count(), 1);
   const links = page.getByTestId('unit-link');
   assert.equal(await links.count(), 2);
   assert.match(await links.nth(1).innerText(), /450003 青龙满族自治县医疗保险基金服务中心 错误 0 · 警告 0/);
