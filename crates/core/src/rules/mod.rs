@@ -182,6 +182,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &completeness::RequiredSections,
     &completeness::DocumentParts,
     &completeness::ThreePublicDetails,
+    &completeness::EmptyTablePages,
     &codes::StaleClassNames,
     &codes::CodeFormat,
     &codes::SameCodeSameName,
