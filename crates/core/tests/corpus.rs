@@ -110,7 +110,8 @@ use yusuan_core::rules::completeness::{EmptyTableExplained, RequiredSections};
 use yusuan_core::rules::cross::{FinalFiscalVsGeneralBudget, FinalSummaryVsTables};
 use yusuan_core::rules::table::CodeLevels;
 use yusuan_core::rules::text::{
-    ChangeArithmetic, ExpenditureStatement, FinalStatement, ItemsAddUp, SharesMatch,
+    ChangeArithmetic, ExpenditureStatement, FinalStatement, ItemsAddUp, RateOnZeroBase,
+    SharesMatch, YearOnYear,
 };
 use yusuan_core::rules::wording::UnfinishedSentences;
 use yusuan_core::rules::RuleDoc;
@@ -244,12 +245,38 @@ fn corpus_05() {
                 true,
             ),
         ],
-        findings: &[(
-            ExpenditureStatement::DOC,
-            Severity::Info,
-            73,
-            "info: the prose rounds the 元 total 164978640 to 16497.86 万元",
-        )],
+        findings: &[
+            (
+                ExpenditureStatement::DOC,
+                Severity::Info,
+                73,
+                "info: the prose rounds the 元 total 164978640 to 16497.86 万元",
+            ),
+            (
+                RateOnZeroBase::DOC,
+                Severity::Warning,
+                83,
+                "专项普查活动: 2022 executed 0, 2023 budget 60.13, 'up 100.00%' on a base of zero (PDF reads the same)",
+            ),
+            (
+                YearOnYear::DOC,
+                Severity::Error,
+                86,
+                "11.67 to 45.41 is up 289.12%, the prose says 314.82% (PDF line 89 reads the same)",
+            ),
+            (
+                YearOnYear::DOC,
+                Severity::Error,
+                128,
+                "132.59 to 441.25 is up 232.79%, the prose says 60.54% (PDF line 135 reads the same)",
+            ),
+            (
+                RateOnZeroBase::DOC,
+                Severity::Warning,
+                132,
+                "0 to 0.31, 'up 100.00%' on a base of zero (PDF line 139 reads the same)",
+            ),
+        ],
     });
 }
 

@@ -164,6 +164,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &text::CompletionRate,
     &text::RepeatedFigures,
     &text::RateOnZeroBase,
+    &text::YearOnYear,
     &text::ThreePublicStatement,
     &text::OperatingCostStatement,
     &text::ProcurementStatement,

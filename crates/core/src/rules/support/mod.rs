@@ -4,6 +4,7 @@
 pub mod arith;
 pub mod lookup;
 pub mod performance;
+pub mod prose;
 pub mod sink;
 pub mod stated;
 

@@ -16,6 +16,7 @@ mod repeated_figures;
 mod shares;
 mod sub_changes;
 mod three_public_statement;
+mod year_on_year;
 
 pub use assets_statement::AssetsStatement;
 pub use change_arithmetic::ChangeArithmetic;
@@ -33,3 +34,4 @@ pub use repeated_figures::RepeatedFigures;
 pub use shares::SharesMatch;
 pub use sub_changes::SubChangesAddUp;
 pub use three_public_statement::ThreePublicStatement;
+pub use year_on_year::YearOnYear;

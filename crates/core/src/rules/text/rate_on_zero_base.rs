@@ -1,8 +1,10 @@
 //! A rate of change stated against a base of zero (上年为 0, or a change as large as the figure
 //! itself): no rate can be computed.
 
+use super::year_on_year::compare;
 use crate::facts::{Direction, Fact, Measure};
 use crate::rules::support::prelude::*;
+use crate::rules::support::prose::paragraphs;
 
 declare_rule! {
     /// 增长率不以零为基数.
@@ -62,6 +64,36 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
             .actual(format!("{}%", value.printed()));
         out.push(f);
     }
+    // Sentences giving both years' figures (`2022年…为0万元，2023年…0.31万元，比2022年…增加100.00%`).
+    for para in paragraphs(cx) {
+        let mut start = 0;
+        for end in (0..para.text.len())
+            .filter(|&i| para.text[i] == '。')
+            .chain([para.text.len()])
+        {
+            let sentence: String = para.text[start..end].iter().collect();
+            if let Some(c) = compare(&sentence) {
+                any = true;
+                if c.earlier.is_zero() && !c.rate.is_zero() {
+                    let line = para.line_at(start + c.rate_at.min(end - start));
+                    let f = out
+                        .finding(
+                            format!(
+                                "说明第{line}行给出增长率 {}%，而上年数为零（由 {} 到 {}），以零为基数无法计算增长率",
+                                c.rate.printed(),
+                                c.earlier.printed(),
+                                c.later.printed()
+                            ),
+                            format!("Line {line}: a rate of {}% on a base of zero", c.rate.printed()),
+                        )
+                        .line(line)
+                        .actual(format!("{}%", c.rate.printed()));
+                    out.push(f);
+                }
+            }
+            start = end + 1;
+        }
+    }
     if any {
         Applies::Yes
     } else {
@@ -87,9 +119,25 @@ mod tests {
     #[test]
     fn no_rate_from_nothing() {
         silent_on_seeds(&Rule);
-        for id in CORPUS {
+        for id in CORPUS.iter().filter(|id| **id != "05") {
             assert_silent(&Rule, &corpus(id));
         }
+        // Corpus 05 (its PDF reads the same), twice: "2022年当年预算执行数为0万元，2023年预算安排
+        // 60.13万元 (0.31万元)，比2022年预算执行数增加100.00%" — rates on a base of zero.
+        let doc05 = corpus("05");
+        assert_fires(
+            &Rule,
+            &doc05,
+            Severity::Warning,
+            line_of(&doc05, "2023年预算安排60.13万元"),
+        );
+        assert_fires(
+            &Rule,
+            &doc05,
+            Severity::Warning,
+            line_of(&doc05, "执行数为0万元，2023年预算安排0.31万元"),
+        );
+        assert_eq!(serious(&Rule, &doc05).len(), 2);
         // Corpus 13's 机关运行经费 sentence made to grow from nothing.
         let doc = corpus("13");
         let text = edit(
