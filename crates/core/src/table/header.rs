@@ -606,7 +606,7 @@ fn role_of_label(leaf: &str, path: &[String]) -> Role {
             GeneralBudgetFiscal
         };
     }
-    if l == "序号" || l == "栏次" || l.starts_with("序号") {
+    if l == "序号" || l == "栏次" || l == "行次" || l.starts_with("序号") {
         return RowNo;
     }
     if l == "类" {
@@ -849,6 +849,75 @@ mod tests {
             }),
             "{ids:?}"
         );
+    }
+
+    #[test]
+    fn national_final_three_public_header() {
+        // 预算数 and 决算数 as the top groups, the items under each (财政部 部门决算 表式).
+        let (r, w) = rows(&[
+            "预算数\t\t\t\t\t\t决算数\t\t\t\t\t",
+            "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费",
+            "\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t",
+        ]);
+        let cols = columns_from_header(&r, w);
+        let keys: Vec<(Scope, Role)> = cols.iter().map(Column::key).collect();
+        assert_eq!(keys[0], (Scope::Budgeted, Role::Total));
+        assert_eq!(keys[3], (Scope::Budgeted, Role::VehiclePurchase));
+        assert_eq!(keys[6], (Scope::Actual, Role::Total));
+        assert_eq!(keys[11], (Scope::Actual, Role::Reception));
+        let ids = identities(&cols);
+        assert!(
+            ids.contains(&Identity {
+                total: 0,
+                parts: vec![1, 2, 5]
+            }),
+            "{ids:?}"
+        );
+        assert!(
+            ids.contains(&Identity {
+                total: 8,
+                parts: vec![9, 10]
+            }),
+            "{ids:?}"
+        );
+    }
+
+    #[test]
+    fn final_balance_table_header() {
+        let (r, w) = rows(&[
+            "项目\t\t年初结转和结余\t本年收入\t本年支出\t\t\t年末结转和结余",
+            "科目编码\t科目名称\t\t\t小计\t基本支出\t项目支出\t",
+        ]);
+        let cols = columns_from_header(&r, w);
+        let roles: Vec<Role> = cols.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles[2..],
+            [
+                Role::OpeningBalance,
+                Role::YearIncome,
+                Role::Total,
+                Role::Basic,
+                Role::Project,
+                Role::ClosingBalance
+            ]
+        );
+        // The balances never add into the year's spending.
+        assert_eq!(
+            identities(&cols),
+            vec![Identity {
+                total: 4,
+                parts: vec![5, 6]
+            }]
+        );
+    }
+
+    #[test]
+    fn a_row_number_column_is_not_money() {
+        let (r, w) = rows(&["收入\t\t\t支出\t\t", "项目\t行次\t金额\t项目\t行次\t金额"]);
+        let cols = columns_from_header(&r, w);
+        assert_eq!(cols[1].role, Role::RowNo);
+        assert_eq!(cols[2].key(), (Scope::Income, Role::Amount));
+        assert_eq!(cols[5].key(), (Scope::Expenditure, Role::Amount));
     }
 
     #[test]

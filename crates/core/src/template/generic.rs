@@ -64,8 +64,14 @@ const VOCABULARY: &[Words] = &[
     w(&["财政拨款收支决算"], FinalFiscalSummary),
     w(&["收入支出决算总表"], FinalSummary),
     w(&["收支决算总表"], FinalSummary),
+    w(&["决算收支总表"], FinalSummary),
     w(&["收入决算表"], FinalIncome),
-    w(&["支出决算表"], FinalExpenditure),
+    // Not 项目支出决算表, 机关运行经费支出决算表 or 政府采购支出决算表: tables of their own.
+    Words {
+        all: &["支出决算表"],
+        none: &["项目支出", "运行经费", "政府采购", "基本支出"],
+        kind: FinalExpenditure,
+    },
     w(&["决算"], Other),
     w(&["整体绩效目标"], DeptPerformance),
     w(&["绩效目标", "表"], ProjectPerformance),

@@ -319,9 +319,33 @@ mod tests {
             ("政府采购支出预算表", Procurement),
             ("2019年政府采购预算表", Procurement),
             ("财政项目支出绩效目标填报表", ProjectPerformance),
+            // The national 决算 set, whatever the template.
+            ("2024年度部门收入支出决算总表", FinalSummary),
+            ("财政拨款收入支出决算总表", FinalFiscalSummary),
+            ("部门决算收支总表", FinalSummary),
+            ("收入决算表", FinalIncome),
+            ("支出决算表", FinalExpenditure),
+            (
+                "一般公共预算财政拨款支出决算表",
+                FinalGeneralBudgetExpenditure,
+            ),
+            (
+                "一般公共预算财政拨款基本支出决算表",
+                FinalGeneralBudgetBasic,
+            ),
+            ("一般公共预算财政拨款“三公”经费支出决算表", FinalThreePublic),
+            ("政府性基金预算财政拨款收入支出决算表", FinalGovFund),
+            ("国有资本经营预算财政拨款支出决算表", FinalStateCapital),
         ];
         for (title, kind) in cases {
             assert_eq!(title_kind(title), Some(kind), "{title}");
+        }
+        for other in [
+            "项目支出决算表",
+            "机关运行经费支出决算表",
+            "政府采购支出决算表",
+        ] {
+            assert_eq!(title_kind(other), Some(Other), "{other}");
         }
     }
 
