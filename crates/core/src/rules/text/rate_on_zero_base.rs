@@ -1,10 +1,9 @@
 //! A rate of change stated against a base of zero (上年为 0, or a change as large as the figure
 //! itself): no rate can be computed.
 
-use super::year_on_year::compare;
+use super::year_on_year::comparisons;
 use crate::facts::{Direction, Fact, Measure};
 use crate::rules::support::prelude::*;
-use crate::rules::support::prose::paragraphs;
 
 declare_rule! {
     /// 增长率不以零为基数.
@@ -65,33 +64,22 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
         out.push(f);
     }
     // Sentences giving both years' figures (`2022年…为0万元，2023年…0.31万元，比2022年…增加100.00%`).
-    for para in paragraphs(cx) {
-        let mut start = 0;
-        for end in (0..para.text.len())
-            .filter(|&i| para.text[i] == '。')
-            .chain([para.text.len()])
-        {
-            let sentence: String = para.text[start..end].iter().collect();
-            if let Some(c) = compare(&sentence) {
-                any = true;
-                if c.earlier.is_zero() && !c.rate.is_zero() {
-                    let line = para.line_at(start + c.rate_at.min(end - start));
-                    let f = out
-                        .finding(
-                            format!(
-                                "说明第{line}行给出增长率 {}%，而上年数为零（由 {} 到 {}），以零为基数无法计算增长率",
-                                c.rate.printed(),
-                                c.earlier.printed(),
-                                c.later.printed()
-                            ),
-                            format!("Line {line}: a rate of {}% on a base of zero", c.rate.printed()),
-                        )
-                        .line(line)
-                        .actual(format!("{}%", c.rate.printed()));
-                    out.push(f);
-                }
-            }
-            start = end + 1;
+    for (c, _, line) in comparisons(cx) {
+        any = true;
+        if c.earlier.is_zero() && !c.rate.is_zero() {
+            let f = out
+                .finding(
+                    format!(
+                        "说明第{line}行给出增长率 {}%，而上年数为零（由 {} 到 {}），以零为基数无法计算增长率",
+                        c.rate.printed(),
+                        c.earlier.printed(),
+                        c.later.printed()
+                    ),
+                    format!("Line {line}: a rate of {}% on a base of zero", c.rate.printed()),
+                )
+                .line(line)
+                .actual(format!("{}%", c.rate.printed()));
+            out.push(f);
         }
     }
     if any {

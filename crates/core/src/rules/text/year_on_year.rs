@@ -27,7 +27,29 @@ const UP: [&str; 3] = ["增加", "增长", "上升"];
 const DOWN: [&str; 3] = ["减少", "下降", "降低"];
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
-    let mut any = false;
+    let found = comparisons(cx);
+    for (c, first, line) in &found {
+        if let Some((zh, en)) = c.problem() {
+            let f = out
+                .finding(
+                    format!("说明第{line}行：{zh}"),
+                    format!("Line {line}: {en}"),
+                )
+                .lines([*first, *line]);
+            out.push(f);
+        }
+    }
+    if found.is_empty() {
+        Applies::No("说明中没有给出两个年度金额及其增减率的句子".into())
+    } else {
+        Applies::Yes
+    }
+}
+
+/// Every sentence of the prose that compares two years' figures, with the line it starts on and
+/// the line of its rate (also read by TXT-016 for a base of zero).
+pub(super) fn comparisons(cx: &Cx) -> Vec<(Comparison, usize, usize)> {
+    let mut out = Vec::new();
     for para in paragraphs(cx) {
         let mut start = 0;
         for end in (0..para.text.len())
@@ -36,26 +58,13 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
         {
             let sentence: String = para.text[start..end].iter().collect();
             if let Some(c) = compare(&sentence) {
-                any = true;
-                if let Some((zh, en)) = c.problem() {
-                    let line = para.line_at(start + c.rate_at.min(end - start));
-                    let f = out
-                        .finding(
-                            format!("说明第{line}行：{zh}"),
-                            format!("Line {line}: {en}"),
-                        )
-                        .lines([para.line_at(start), line]);
-                    out.push(f);
-                }
+                let line = para.line_at(start + c.rate_at.min(end - start));
+                out.push((c, para.line_at(start), line));
             }
             start = end + 1;
         }
     }
-    if any {
-        Applies::Yes
-    } else {
-        Applies::No("说明中没有给出两个年度金额及其增减率的句子".into())
-    }
+    out
 }
 
 /// What one sentence compares.
@@ -65,7 +74,7 @@ pub(super) struct Comparison {
     pub(super) rate: Amount,
     rising: bool,
     /// Character offset of the rate in the sentence.
-    pub(super) rate_at: usize,
+    rate_at: usize,
 }
 
 impl Comparison {
@@ -122,9 +131,8 @@ impl Comparison {
     }
 }
 
-/// The two year-tagged amounts of a sentence and its rate against the earlier year (also read
-/// by TXT-016 for a base of zero).
-pub(super) fn compare(sentence: &str) -> Option<Comparison> {
+/// The two year-tagged amounts of a sentence and its rate against the earlier year.
+fn compare(sentence: &str) -> Option<Comparison> {
     let chars: Vec<char> = sentence.chars().collect();
     let text: String = chars.iter().collect();
     // The rate: `比…增加 3.84%`.
