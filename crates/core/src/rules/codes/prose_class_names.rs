@@ -1,7 +1,7 @@
 //! The class names the prose writes (`卫生健康支出（类）`) against the names the tables give the
 //! same class code.
 
-use crate::classification::{functional_class, NameStatus};
+use crate::classification::functional_class;
 use crate::rules::support::prelude::*;
 
 declare_rule! {
@@ -25,21 +25,17 @@ fn check(cx: &Cx, out: &mut Sink) -> Applies {
     let mut any = false;
     for (n, line) in crate::rules::wording::prose_lines(cx) {
         for name in class_names(line) {
-            let Some((code, status)) = functional_class(&name, cx.unit.year) else {
+            let Some((code, _)) = functional_class(&name, cx.unit.year) else {
                 continue;
             };
             let Some((table_name, at, title)) = table_name(cx, code) else {
                 continue;
             };
             any = true;
+            // The same name (a retired one too: CLS-001 speaks of the tables then).
             let same = functional_class(&table_name, cx.unit.year).is_some_and(|(c, _)| c == code)
                 && stem(&table_name) == stem(&name);
-            let stale = matches!(status, NameStatus::Former { .. });
-            if same && !stale {
-                continue;
-            }
             if same {
-                // Prose and tables share a retired name: CLS-001 speaks of the tables.
                 continue;
             }
             let f = out
