@@ -85,13 +85,17 @@ test('a table the parser cannot understand is shown as such, with why, and no fi
   assert.deepEqual(errors, []);
 });
 
-test('a text aligned with spaces, or a PDF, is told what to do instead', async () => {
+test('a text aligned with spaces is read by its alignment; a PDF is told what to do', async () => {
   const { page, errors } = await openPage(browser, srv.url);
   const dir = path.join(root, '..', 'shared', 'corpus');
   const layout = (await readdir(dir)).find((n) => n.startsWith('09_') && n.endsWith('.layout.txt'));
+  // A pdftotext -layout export: columns only by spaces; they are inferred and the tables rebuilt.
   await pasteText(page, await readFile(path.join(dir, layout), 'utf8'));
-  await page.getByTestId('no-units').waitFor();
-  assert.match(await page.getByTestId('no-units-note').innerText(), /空格对齐/);
+  await page.locator('[data-testid=results][data-state=done]').waitFor();
+  const unit = page.getByTestId('unit').first();
+  assert.match(await unit.innerText(), /上海市普陀区人民政府办公室/);
+  assert.ok((await page.getByTestId('rebuilt-table').count()) >= 9);
+  await page.screenshot({ path: 'tests/e2e/screenshots/layout-text.png' });
   // The published PDF, opened as a file: named as a PDF, the draft kept.
   const pdf = (await readdir(dir)).find((n) => n.startsWith('09_') && n.endsWith('.pdf'));
   await page.getByTestId('file-input').setInputFiles(path.join(dir, pdf));

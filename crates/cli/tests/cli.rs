@@ -198,8 +198,8 @@ fn a_district_checklist_has_one_row_per_unit() {
         rows[0],
         "\u{FEFF}文件,单位编码,单位,年度,类型,模板,及时性,完整性,细化程度,真实性,文字与形式"
     );
-    // Eight tab-separated documents give a unit each; the eight layout exports none.
-    assert_eq!(rows.len(), 1 + 8, "{csv}");
+    // Eight tab-separated documents and their eight layout exports give a unit each.
+    assert_eq!(rows.len(), 1 + 16, "{csv}");
     let row = rows
         .iter()
         .find(|r| r.contains("江苏省人民检察院"))
@@ -241,5 +241,5 @@ fn the_checklist_workbook_reads_back_as_the_checklist() {
         .collect::<Vec<_>>()];
     expected.extend(yusuan_core::checklist::rows(&report.files));
     assert_eq!(cells, expected);
-    assert_eq!(cells.len(), 1 + 8);
+    assert_eq!(cells.len(), 1 + 16);
 }

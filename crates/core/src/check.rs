@@ -51,8 +51,8 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
 
 /// Checks already-decoded text.
 pub fn check_text(path: &str, text: &str, encoding: Encoding) -> FileReport {
-    let lines = crate::source_lines(text);
-    let plan = model::plan(&lines, &LineClass::all(&lines));
+    let (lines, inferred) = crate::read_lines(text);
+    let plan = model::plan(&lines, &LineClass::all(&lines)).with_columns_inferred(inferred);
     let units = plan
         .units
         .iter()
@@ -60,7 +60,8 @@ pub fn check_text(path: &str, text: &str, encoding: Encoding) -> FileReport {
         .collect::<Vec<_>>();
     let mut report = FileReport::new(path, encoding, units);
     if report.units.is_empty() {
-        report.note = crate::layout::no_tables_note(&lines).map(str::to_owned);
+        report.note =
+            crate::layout::no_tables_note(&text.split('\n').collect::<Vec<_>>()).map(str::to_owned);
     }
     report
 }
@@ -77,8 +78,39 @@ pub fn check_document(path: &str, doc: &Document) -> FileReport {
 
 /// Every rule on one unit; `lines` are the document's normalised source lines.
 pub fn check_unit(lines: &[String], unit: &Unit) -> UnitReport {
+    if unit.columns_inferred {
+        return check_inferred(lines, unit);
+    }
     let (findings, outcomes) = crate::rules::run(lines, unit);
     UnitReport::new(unit, findings, outcomes)
+}
+
+/// Why a table read from inferred columns is not checked.
+const INFERRED_DOUBT: &str = "表格的列是按空格对齐推断的，本表的数字在推断的列下不能相互印证，无法区分是原表有误还是列推断有误：请用 PDF 原件或以制表符分隔的文本复核 (columns inferred from spaces; the table's figures do not agree under them — check the PDF or a tab-separated copy)";
+
+/// A unit whose columns were inferred from spaces: a table an error or warning points into is
+/// not understood instead (the fault may be the inference, not the document), and the rules
+/// run again without it, until no finding points into a table. The findings left stand on
+/// tables whose figures agree under the inferred columns, and on the prose.
+fn check_inferred(lines: &[String], unit: &Unit) -> UnitReport {
+    let mut unit = unit.clone();
+    loop {
+        let (findings, outcomes) = crate::rules::run(lines, &unit);
+        let mut doubted = false;
+        for t in unit.tables.iter_mut().filter(|t| t.understood()) {
+            let inside = |n: &usize| (t.lines.0..=t.lines.1).contains(n);
+            if findings
+                .iter()
+                .any(|f| f.severity >= crate::Severity::Warning && f.lines.iter().any(inside))
+            {
+                t.not_understood = Some(INFERRED_DOUBT.to_owned());
+                doubted = true;
+            }
+        }
+        if !doubted {
+            return UnitReport::new(&unit, findings, outcomes);
+        }
+    }
 }
 
 /// Builds one planned unit (its unchanged tables from `cache`) and checks it.
@@ -172,6 +204,8 @@ pub struct Session {
     /// The byte length of each raw line of the last text (its end of line not counted).
     raw: Vec<usize>,
     tables: TableCache,
+    /// The last text's columns were inferred from spaces.
+    inferred: bool,
 }
 
 impl Session {
@@ -193,7 +227,7 @@ impl Session {
     /// Checks already-decoded text, reporting each step to `on` as it happens.
     pub fn check_text(&mut self, text: &str, encoding: Encoding, mut on: impl FnMut(Event<'_>)) {
         let (lines, classes) = self.source_lines(text);
-        let plan = model::plan(&lines, &classes);
+        let plan = model::plan(&lines, &classes).with_columns_inferred(self.inferred);
         on(Event::Read {
             encoding,
             units: plan.units.len(),
@@ -234,11 +268,15 @@ impl Session {
     /// their classes) from the last text: the text before the first changed byte and after the
     /// last one is the same, so are the lines wholly inside it, wherever they now stand.
     fn source_lines(&mut self, text: &str) -> (Vec<String>, Vec<LineClass>) {
-        let html = |t: &str| crate::html::looks_like_html(t);
+        // Whole-text readings: a web page, and columns aligned with spaces (inferred per table).
+        let html = |t: &str| {
+            crate::html::looks_like_html(t) || crate::aligned::looks_aligned(t.split('\n'))
+        };
         let known = self.lines.len() == self.classes.len() && self.lines.len() == self.raw.len();
         if self.lines.is_empty() || !known || html(text) || html(&self.text) {
             self.raw = text.split('\n').map(str::len).collect();
-            let lines = crate::source_lines(text);
+            let (lines, inferred) = crate::read_lines(text);
+            self.inferred = inferred;
             let classes = LineClass::all(&lines);
             return (lines, classes);
         }

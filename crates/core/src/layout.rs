@@ -113,19 +113,11 @@ fn trailing_number(line: &str) -> Option<(u32, usize)> {
 }
 
 /// Why a text with no tables found may have them all the same: its columns are aligned with
-/// spaces (a `pdftotext -layout` export, a copy from a PDF viewer), which is not read yet.
-/// Bilingual, for the page and the CLI; `None` when the text does not look so.
+/// spaces (a `pdftotext -layout` export, a copy from a PDF viewer) and inferring them found no
+/// table. Bilingual, for the page and the CLI; `None` when the text does not look so.
 pub fn no_tables_note<S: AsRef<str>>(lines: &[S]) -> Option<&'static str> {
-    let (mut tabbed, mut aligned) = (0usize, 0usize);
-    for l in lines.iter().map(AsRef::as_ref) {
-        if has_tab(l) {
-            tabbed += 1;
-        } else if l.trim().contains("   ") && l.split_whitespace().any(is_decimal_amount) {
-            aligned += 1;
-        }
-    }
-    (aligned >= 10 && tabbed * 10 < aligned).then_some(
-        "表格的列似乎是用空格对齐的（例如从 PDF 阅读器复制，或 pdftotext -layout 导出），目前还不能按空格拆分列：请复制网页版的公开文本，或用 WPS、Acrobat 等把 PDF 转为 Excel/Word 后复制其中的表格（列以制表符分隔）(the tables' columns seem aligned with spaces, as in a copy from a PDF viewer; such columns are not read yet: copy the web version, or convert the PDF to Excel or Word and copy the tables from there)",
+    crate::aligned::looks_aligned(lines.iter().map(AsRef::as_ref)).then_some(
+        "表格的列似乎是用空格对齐的（例如从 PDF 阅读器复制，或 pdftotext -layout 导出），按对齐推断列后仍未认出预算表：请确认复制了表格的标题，或复制网页版的公开文本、用 WPS、Acrobat 等把 PDF 转为 Excel/Word 后复制其中的表格（列以制表符分隔）(the tables' columns seem aligned with spaces, as in a copy from a PDF viewer; no budget table was recognised in the inferred columns: check that the tables' titles were copied, or copy the web version, or convert the PDF to Excel or Word and copy the tables from there)",
     )
 }
 

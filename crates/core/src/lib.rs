@@ -15,6 +15,7 @@ macro_rules! trace {
     };
 }
 
+pub mod aligned;
 pub mod amount;
 pub mod check;
 pub mod checklist;
@@ -47,15 +48,27 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, DecodeError> {
 
 /// Rebuilds a document from already-decoded text.
 pub fn parse_text(text: &str, encoding: Encoding) -> Document {
-    model::build(source_lines(text), encoding)
+    let (lines, inferred) = read_lines(text);
+    model::build(lines, encoding, inferred)
 }
 
 /// Decoded text as the normalised source lines everything else reads: a saved web page or a
 /// rich-text paste becomes tab-separated text first; line `n` stays source line `n`.
 pub fn source_lines(text: &str) -> Vec<String> {
-    if html::looks_like_html(text) {
+    read_lines(text).0
+}
+
+/// [`source_lines`], and whether their columns were inferred: text whose columns are aligned
+/// with spaces has them inferred ([`aligned`]).
+pub fn read_lines(text: &str) -> (Vec<String>, bool) {
+    let mut lines = if html::looks_like_html(text) {
         normalize::normalize_text(&html::to_text(text))
     } else {
         normalize::normalize_text(text)
+    };
+    let inferred = aligned::looks_aligned(lines.iter().map(String::as_str));
+    if inferred {
+        aligned::tabulate_text(&mut lines);
     }
+    (lines, inferred)
 }

@@ -71,6 +71,11 @@ pub struct Unit {
     pub lines: (usize, usize),
     pub tables: Vec<Table>,
     pub facts: Vec<Fact>,
+    /// Its tables' columns were inferred from text aligned with spaces ([`crate::aligned`]):
+    /// a table the rules find fault with is then not understood rather than reported
+    /// (see [`crate::check::check_unit`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub columns_inferred: bool,
 }
 
 impl Unit {
@@ -142,6 +147,59 @@ impl Document {
             .and_then(|i| self.lines.get(i))
             .map_or("", String::as_str)
     }
+
+    /// What each table's reading amounts to, unit by unit: for comparing two readings of one
+    /// document (a tab-separated copy, its `pdftotext -layout` export, its PDF).
+    pub fn signatures(&self) -> Vec<TableSignature> {
+        self.units
+            .iter()
+            .flat_map(|u| &u.tables)
+            .map(TableSignature::of)
+            .collect()
+    }
+}
+
+/// A table as read, without where it stood: kind, title, whether understood, and each row's
+/// code and figures by column role. Two readings of one table agree when these are equal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSignature {
+    pub kind: &'static str,
+    pub title: String,
+    pub understood: bool,
+    pub rows: Vec<RowSignature>,
+}
+
+/// A row's code and figures (scope, role, value in 万元), blank cells left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowSignature {
+    pub code: Option<String>,
+    pub figures: Vec<(crate::Scope, crate::Role, rust_decimal::Decimal)>,
+}
+
+impl TableSignature {
+    fn of(t: &crate::Table) -> Self {
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| RowSignature {
+                code: r.code.clone(),
+                figures: r
+                    .cells
+                    .iter()
+                    .filter_map(|c| {
+                        let col = t.columns.get(c.col)?;
+                        Some((col.scope, col.role, c.amount?.value.normalize()))
+                    })
+                    .collect(),
+            })
+            .collect();
+        TableSignature {
+            kind: t.kind.name(),
+            title: crate::normalize::compact(&t.title),
+            understood: t.understood(),
+            rows,
+        }
+    }
 }
 
 /// Where the units of a paste lie, found before any table is rebuilt: the table blocks grouped
@@ -154,12 +212,24 @@ pub struct Plan {
     pub doc_year: Option<u16>,
 }
 
+impl Plan {
+    /// Marks every unit as read from columns inferred from spaces.
+    pub fn with_columns_inferred(mut self, inferred: bool) -> Self {
+        for u in &mut self.units {
+            u.columns_inferred = inferred;
+        }
+        self
+    }
+}
+
 /// One unit's share of the text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnitPlan {
     /// First and last source lines (1-based).
     pub span: (usize, usize),
     pub blocks: Vec<Block>,
+    /// The text's columns were inferred from spaces (see [`Unit::columns_inferred`]).
+    pub columns_inferred: bool,
 }
 
 impl UnitPlan {
@@ -235,6 +305,7 @@ pub fn plan(lines: &[String], classes: &[LineClass]) -> Plan {
         .into_iter()
         .enumerate()
         .map(|(n, (_, blocks))| UnitPlan {
+            columns_inferred: false,
             span: (starts[n], starts.get(n + 1).map_or(lines.len(), |s| s - 1)),
             blocks,
         })
@@ -246,8 +317,8 @@ pub fn plan(lines: &[String], classes: &[LineClass]) -> Plan {
 }
 
 /// Rebuilds a document: every unit of the plan.
-pub fn build(lines: Vec<String>, encoding: Encoding) -> Document {
-    let plan = plan(&lines, &LineClass::all(&lines));
+pub fn build(lines: Vec<String>, encoding: Encoding, columns_inferred: bool) -> Document {
+    let plan = plan(&lines, &LineClass::all(&lines)).with_columns_inferred(columns_inferred);
     let units = plan
         .units
         .iter()
@@ -369,6 +440,7 @@ pub fn with_tables(
         lines: span,
         tables,
         facts,
+        columns_inferred: plan.columns_inferred,
     }
 }
 

@@ -70,6 +70,18 @@ pub fn corpus() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every corpus document's `pdftotext -layout` export (`*.layout.txt`: columns aligned with
+/// spaces), as (file name, text), in file-name order.
+pub fn corpus_layouts() -> Vec<(String, String)> {
+    txt_files(CORPUS_DIR, |name| name.ends_with(".layout.txt"))
+        .into_iter()
+        .map(|(name, bytes)| {
+            let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, text)
+        })
+        .collect()
+}
+
 /// The corpus document whose file name starts with `prefix` (`"05"`), as (file name, text).
 pub fn corpus_doc(prefix: &str) -> (String, String) {
     corpus()

@@ -1,0 +1,48 @@
+//! Developer aid: `cargo run -p yusuan-core --example compare -- A B` prints where two readings
+//! of one document (a `.txt` and its `.layout.txt`, or a PDF) rebuild different tables.
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [a, b] = &args[..] else {
+        eprintln!("usage: compare A B");
+        std::process::exit(2);
+    };
+    let read =
+        |p: &str| yusuan_core::parse_bytes(&std::fs::read(p).expect("read")).expect("decode");
+    let (da, db) = (read(a), read(b));
+    let sa = da.signatures();
+    let sb = db.signatures();
+    println!("{} tables vs {} tables", sa.len(), sb.len());
+    for (i, x) in sa.iter().enumerate() {
+        match sb.iter().find(|y| y.kind == x.kind && y.title == x.title) {
+            None => println!("MISSING in B: {} {}", x.kind, x.title),
+            Some(y) if y != x => {
+                println!(
+                    "DIFF {} {} rows {} vs {}, understood {} vs {}",
+                    x.kind,
+                    x.title,
+                    x.rows.len(),
+                    y.rows.len(),
+                    x.understood,
+                    y.understood
+                );
+                for r in &x.rows {
+                    if !y.rows.contains(r) {
+                        println!("   A only {:?}", r);
+                    }
+                }
+                for r in &y.rows {
+                    if !x.rows.contains(r) {
+                        println!("   B only {:?}", r);
+                    }
+                }
+            }
+            _ => println!("same #{i} {} ({} rows)", x.kind, x.rows.len()),
+        }
+    }
+    for y in &sb {
+        if !sa.iter().any(|x| x.kind == y.kind && x.title == y.title) {
+            println!("EXTRA in B: {} {}", y.kind, y.title);
+        }
+    }
+}

@@ -1,0 +1,545 @@
+//! Space-aligned text — a `pdftotext -layout` export, a copy from a PDF viewer, or the lines a
+//! PDF's glyphs are laid out into — turned into the tab-separated cells the table parser reads.
+//!
+//! A table's columns are found from its data rows: every token of a row with a figure covers a
+//! span of positions, and spans that overlap from row to row are one column. Header labels and
+//! wrapped names are then placed in the column they overlap (the leftmost, for a label centred
+//! over a group, as a ruled merged cell holds its text in its first cell); a label over no data
+//! (a column left empty in every row) becomes a column of its own. Lines outside tables keep
+//! their words, runs of spaces becoming one tab. Line `n` stays line `n`.
+
+use crate::amount::Amount;
+use crate::layout;
+
+/// A run of text on a line and the positions it covers, `[start, end)`: character columns for
+/// text, scaled page coordinates for a PDF's glyphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+/// Whether a text's tables look aligned with spaces rather than separated by tabs: many lines
+/// carry figures after runs of spaces, few carry tabs.
+pub fn looks_aligned<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut tabbed, mut aligned) = (0usize, 0usize);
+    for l in lines {
+        if layout::has_tab(l) {
+            tabbed += 1;
+        } else if l.trim().contains("  ") && l.split_whitespace().any(is_figure) {
+            aligned += 1;
+        }
+    }
+    aligned >= 10 && tabbed * 10 < aligned
+}
+
+/// The tokens of a space-aligned line: text split at runs of two or more spaces, and at a
+/// single space beside a figure (`31,214,205.80 一、一般公共服务支出`: pdftotext leaves one space
+/// where two cells nearly touch). Positions are character columns.
+pub fn tokens(line: &str) -> Vec<Token> {
+    let mut words: Vec<(u32, u32, &str)> = Vec::new();
+    let mut start: Option<(u32, usize)> = None;
+    let mut col = 0u32;
+    for (at, ch) in line.char_indices() {
+        match (ch == ' ', start) {
+            (true, Some((s, b))) => {
+                words.push((s, col, &line[b..at]));
+                start = None;
+            }
+            (false, None) => start = Some((col, at)),
+            _ => {}
+        }
+        col += 1;
+    }
+    if let Some((s, b)) = start {
+        words.push((s, col, &line[b..]));
+    }
+    let mut out: Vec<Token> = Vec::new();
+    for (s, e, w) in words {
+        let joined = out.last_mut().filter(|last| {
+            s.saturating_sub(last.end) == 1 && !is_figure(w) && !is_figure(last_word(&last.text))
+        });
+        match joined {
+            Some(last) => {
+                last.text.push(' ');
+                last.text.push_str(w);
+                last.end = e;
+            }
+            None => out.push(Token {
+                start: s,
+                end: e,
+                text: w.to_owned(),
+            }),
+        }
+    }
+    out
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(' ').next().unwrap_or(s)
+}
+
+/// A figure as tables print it: digits with separators or decimals (`1,234.50`, `0.00`, `12`).
+fn is_figure(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit()) && Amount::parse(w).is_some()
+}
+
+/// Rewrites space-aligned lines as tab-separated ones, in place: table blocks by their inferred
+/// columns, other lines with each run of spaces as one tab.
+pub fn tabulate_text(lines: &mut [String]) {
+    let toks: Vec<Vec<Token>> = lines.iter().map(|l| tokens(l)).collect();
+    for (i, row) in tabulate(&toks).into_iter().enumerate() {
+        if let Some(row) = row {
+            lines[i] = row;
+        }
+    }
+}
+
+/// The tab-separated form of each line (`None`: keep the line as it is).
+pub fn tabulate(lines: &[Vec<Token>]) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = lines.iter().map(|t| plain(t)).collect();
+    for section in blocks(lines).into_iter().flat_map(|b| sections(lines, b)) {
+        let Some(columns) = columns(lines, section.clone()) else {
+            continue;
+        };
+        for i in section {
+            if lines[i].is_empty() || is_preamble(&lines[i]) {
+                continue;
+            }
+            out[i] = Some(place(&lines[i], &columns));
+        }
+    }
+    out
+}
+
+/// A line outside any table: each run of spaces one tab, a single space kept (prose set with
+/// spaces between its characters, `财 政 业 务 费 10.00 万 元`, stays one run of text).
+fn plain(tokens: &[Token]) -> Option<String> {
+    let mut out = String::new();
+    let mut last_end = None;
+    for t in tokens {
+        match last_end {
+            Some(e) if t.start.saturating_sub(e) == 1 => out.push(' '),
+            Some(_) => out.push('\t'),
+            None => {}
+        }
+        out.push_str(&t.text);
+        last_end = Some(t.end);
+    }
+    Some(out)
+}
+
+/// A table's preamble (`单位：万元`) or its form number (`公开 10 表`): not a row.
+fn is_preamble(tokens: &[Token]) -> bool {
+    plain(tokens).is_some_and(|l| layout::is_preamble(&l))
+}
+
+/// A data row: several tokens, one of them a figure.
+fn is_data(tokens: &[Token]) -> bool {
+    tokens.len() >= 2 && tokens.iter().any(|t| is_figure(&t.text)) && !is_preamble(tokens)
+}
+
+/// A line of cells: two tokens at least, set apart by a run of spaces somewhere (not only a
+/// year in a sentence, `第三部分 江苏省高级人民法院 2018 年度…`).
+fn is_row(tokens: &[Token]) -> bool {
+    tokens
+        .windows(2)
+        .any(|w| w[1].start.saturating_sub(w[0].end) >= 2)
+}
+
+/// A line of running text: a sentence's full stop, or a long clause, in it (a cell may hold a
+/// short remark: `预算不单列，并入本级`).
+fn is_prose(tokens: &[Token]) -> bool {
+    let clause = |w: &str| w.contains('。') || w.contains(['，', '；']) && w.chars().count() > 16;
+    tokens.iter().any(|t| t.text.split(' ').any(clause))
+}
+
+/// A single short token that may sit inside a table: a header word, a wrapped name's tail.
+fn is_fragment(tokens: &[Token]) -> bool {
+    match tokens {
+        [one] => {
+            let t = one.text.trim();
+            t.chars().count() <= 16
+                && !t.ends_with('表')
+                && !t.contains(['。', '，', '；'])
+                && !layout::is_page_number(t)
+        }
+        _ => false,
+    }
+}
+
+/// Runs of lines that hold a table: from a line of several tokens to the last such line,
+/// through blank lines and short fragments; with two data rows at least, or under a table's
+/// title (a table with one row, or published empty).
+fn blocks(lines: &[Vec<Token>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_row(&lines[i]) || is_preamble(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        // Header words above the first line of several tokens (a header of stacked labels).
+        let mut start = i;
+        while start > 0 && is_fragment(&lines[start - 1])
+            || start > 0
+                && lines[start - 1].is_empty()
+                && start - 1 > 0
+                && is_fragment(&lines[start - 2])
+        {
+            start -= 1;
+        }
+        while lines[start].is_empty() {
+            start += 1;
+        }
+        let mut last = i;
+        let mut j = i + 1;
+        while j < lines.len() {
+            let t = &lines[j];
+            // A row, or cells a single space apart (`1 上海市普陀区财政局（本级）`).
+            if is_row(t) || is_total_fragment(t) || t.len() >= 2 && !is_prose(t) {
+                last = j;
+            } else if !(t.is_empty() || is_fragment(t)) {
+                break;
+            }
+            j += 1;
+        }
+        let data = (start..=last).filter(|&k| is_data(&lines[k])).count();
+        if data >= 2 || (last > start && titled(lines, start)) {
+            out.push(start..last + 1);
+        }
+        i = last + 1;
+    }
+    out
+}
+
+/// A total row's label alone (`合计` in a table published empty): the table's last row.
+fn is_total_fragment(tokens: &[Token]) -> bool {
+    matches!(tokens, [one] if one.text.ends_with("合计") || one.text.ends_with("总计"))
+}
+
+/// Whether a table's title stands just above line `at` (preamble and blank lines between).
+fn titled(lines: &[Vec<Token>], at: usize) -> bool {
+    let above = lines[..at]
+        .iter()
+        .rev()
+        .find(|t| !t.is_empty() && !is_preamble(t));
+    matches!(above.map(Vec::as_slice), Some([title]) if title.text.trim_end().ends_with('表'))
+}
+
+/// A column: the span its data cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    fn overlap(&self, t: &Token) -> u32 {
+        self.end.min(t.end).saturating_sub(self.start.max(t.start))
+    }
+}
+
+/// A block's sections, page by page (pdftotext lays each page out on its own grid): a header
+/// row after data rows starts a new page, and so does a data row none of whose amounts ends
+/// where an amount of the page so far ends (right-aligned figures all moved at once).
+fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut seen_data) = (block.start, false);
+    let mut edges: Vec<u32> = Vec::new();
+    for i in block.clone() {
+        let t = &lines[i];
+        if is_data(t) {
+            let own: Vec<u32> = t.iter().filter(|t| is_anchor(t)).map(|t| t.end).collect();
+            let moved = !edges.is_empty()
+                && !own.is_empty()
+                && !own
+                    .iter()
+                    .any(|e| edges.iter().any(|o| e.abs_diff(*o) <= 2));
+            if moved {
+                out.push(start..i);
+                (start, edges) = (i, Vec::new());
+            }
+            edges.extend(own);
+            seen_data = true;
+        } else if seen_data && is_row(t) && !is_preamble(t) {
+            out.push(start..i);
+            (start, seen_data, edges) = (i, false, Vec::new());
+        }
+    }
+    out.push(start..block.end);
+    out
+}
+
+/// A figure that can only be an amount (decimals or separators): the anchors columns are found
+/// from, as tables right-align them in their cells.
+fn is_anchor(t: &Token) -> bool {
+    layout::is_decimal_amount(&t.text)
+}
+
+fn span(t: &Token) -> Span {
+    Span {
+        start: t.start,
+        end: t.end,
+    }
+}
+
+/// A section's columns, left to right. The amounts' spans, merged where they overlap, are
+/// columns; the other tokens of the data rows, between two such columns, are clustered the
+/// same way, and neighbouring clusters no row fills both of are one column (a label centred
+/// in its cell: `收入总计` under `一、财政拨款收入`). Header tokens over no column add columns of
+/// their own (a column empty in every row). `None` when two tokens of one data row fall into
+/// one column: the alignment does not separate the cells.
+fn columns(lines: &[Vec<Token>], section: std::ops::Range<usize>) -> Option<Vec<Span>> {
+    let rows: Vec<&Vec<Token>> = section
+        .clone()
+        .map(|i| &lines[i])
+        .filter(|t| is_data(t))
+        .collect();
+    let anchors = merged(
+        rows.iter()
+            .flat_map(|t| t.iter())
+            .filter(|t| is_anchor(t))
+            .map(span),
+    );
+    let mut spans = anchors.clone();
+    for gap in 0..=anchors.len() {
+        let lo = gap.checked_sub(1).map_or(0, |g| anchors[g].end);
+        let hi = anchors.get(gap).map_or(u32::MAX, |s| s.start);
+        let inside = |t: &Token| !is_anchor(t) && t.start >= lo && t.end <= hi;
+        let mut clusters = merged(
+            rows.iter()
+                .flat_map(|r| r.iter())
+                .filter(|t| inside(t))
+                .map(span),
+        );
+        let mut k = 0;
+        while k + 1 < clusters.len() {
+            let (a, b) = (clusters[k], clusters[k + 1]);
+            let both = rows.iter().any(|r| {
+                r.iter().any(|t| inside(t) && a.overlap(t) > 0)
+                    && r.iter().any(|t| inside(t) && b.overlap(t) > 0)
+            });
+            if both {
+                k += 1;
+            } else {
+                clusters[k].end = b.end;
+                clusters.remove(k + 1);
+            }
+        }
+        spans.extend(clusters);
+    }
+    spans.sort_by_key(|s| s.start);
+    let header: Vec<&Vec<Token>> = section
+        .clone()
+        .map(|i| &lines[i])
+        .filter(|t| !is_data(t) && !is_preamble(t))
+        .collect();
+    let extra = merged(
+        header
+            .iter()
+            .flat_map(|t| t.iter())
+            .filter(|t| spans.iter().all(|s| s.overlap(t) == 0) && !is_group_label(t, &header))
+            .map(span),
+    );
+    let spans = fold(spans, extra, &header);
+    let clash = rows.iter().any(|row| {
+        let mut cols: Vec<usize> = row.iter().filter_map(|t| column_of(t, &spans)).collect();
+        let n = cols.len();
+        cols.dedup();
+        cols.len() < n
+    });
+    trace!(
+        "aligned section {:?}: spans {:?} clash {clash}",
+        (section.start + 1, section.end),
+        spans
+    );
+    (!clash).then_some(spans)
+}
+
+/// A label over several labels of another header line (`功能分类科目编码` over `类 款 项`): it
+/// spans their columns and makes none of its own.
+fn is_group_label(t: &Token, header: &[&Vec<Token>]) -> bool {
+    let s = span(t);
+    header
+        .iter()
+        .any(|l| !l.contains(t) && l.iter().filter(|o| s.overlap(o) > 0).count() >= 2)
+}
+
+/// Data columns and the spans only header labels cover, left to right. A label span is folded
+/// into a neighbouring data column when no header line has labels over both (a label set off
+/// centre: `项目` beside its column, a group label between its columns), else it is a column of
+/// its own (one empty in every row, whose label stands beside its neighbours' labels).
+fn fold(data: Vec<Span>, labels: Vec<Span>, header: &[&Vec<Token>]) -> Vec<Span> {
+    let mut all: Vec<(Span, bool)> = data.into_iter().map(|s| (s, true)).collect();
+    all.extend(labels.into_iter().map(|s| (s, false)));
+    all.sort_by_key(|(s, _)| s.start);
+    // A line with a label over each (not one label over both: a group label spans its columns).
+    let shares = |a: Span, b: Span| {
+        header.iter().any(|l| {
+            l.iter().any(|t| a.overlap(t) > 0 && b.overlap(t) == 0)
+                && l.iter().any(|t| b.overlap(t) > 0 && a.overlap(t) == 0)
+        })
+    };
+    let mut i = 0;
+    while i < all.len() {
+        let (x, is_data) = all[i];
+        if is_data {
+            i += 1;
+            continue;
+        }
+        let near = |j: usize| {
+            let (s, d) = all[j];
+            let gap = if s.start >= x.end {
+                s.start - x.end
+            } else {
+                x.start.saturating_sub(s.end)
+            };
+            (d && !shares(s, x)).then_some((j, gap))
+        };
+        let left = i.checked_sub(1).and_then(near);
+        let right = (i + 1 < all.len()).then(|| near(i + 1)).flatten();
+        match [left, right].into_iter().flatten().min_by_key(|&(_, g)| g) {
+            Some((j, _)) => {
+                let target = &mut all[j].0;
+                target.start = target.start.min(x.start);
+                target.end = target.end.max(x.end);
+                all.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+    all.into_iter().map(|(s, _)| s).collect()
+}
+
+/// Spans merged where they overlap, sorted.
+fn merged(spans: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut all: Vec<Span> = spans.collect();
+    all.sort_by_key(|s| (s.start, s.end));
+    let mut out: Vec<Span> = Vec::new();
+    for s in all {
+        match out.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// The column a token belongs to: the leftmost it overlaps (a label centred over a group goes
+/// where a merged cell keeps its text), else the nearest.
+fn column_of(t: &Token, spans: &[Span]) -> Option<usize> {
+    spans.iter().position(|s| s.overlap(t) > 0).or_else(|| {
+        let mid = (t.start + t.end) / 2;
+        (0..spans.len()).min_by_key(|&i| {
+            let s = spans[i];
+            if mid < s.start {
+                s.start - mid
+            } else {
+                mid.saturating_sub(s.end)
+            }
+        })
+    })
+}
+
+/// A line's tokens in their columns, tab-separated, every column kept (a row with one label
+/// is still a row of the table); tokens sharing a column joined by a space.
+fn place(tokens: &[Token], spans: &[Span]) -> String {
+    let mut cells: Vec<String> = vec![String::new(); spans.len()];
+    for t in tokens {
+        let Some(c) = column_of(t, spans) else {
+            continue;
+        };
+        if !cells[c].is_empty() {
+            cells[c].push(' ');
+        }
+        cells[c].push_str(&t.text);
+    }
+    cells.join("\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &str) -> Vec<String> {
+        tokens(line).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn tokens_split_at_runs_of_spaces_and_beside_figures() {
+        assert_eq!(
+            texts("一、一般公共预算资金        31,214,205.80 一、一般公共服务支出  1.00"),
+            [
+                "一、一般公共预算资金",
+                "31,214,205.80",
+                "一、一般公共服务支出",
+                "1.00"
+            ]
+        );
+        assert_eq!(
+            texts("  1. 一般公共预算资金   5.00"),
+            ["1. 一般公共预算资金", "5.00"]
+        );
+        let t = tokens("ab  cd");
+        assert_eq!((t[1].start, t[1].end), (4, 6));
+    }
+
+    #[test]
+    fn columns_come_from_the_data_rows_and_labels_take_their_place() {
+        let text = [
+            "                项目                      一般公共预算支出",
+            "类     款    项    科目名称              合计           基本支出         项目支出      政府性基金",
+            "201             一般公共服务支出       22,186.80    16,093.00     6,093.80",
+            "201   06   01   行政运行              100.00                    100.00",
+            "                合计             22,286.80    16,093.00     6,193.80",
+        ];
+        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+        tabulate_text(&mut lines);
+        assert_eq!(
+            lines[2],
+            "201\t\t\t一般公共服务支出\t22,186.80\t16,093.00\t6,093.80\t"
+        );
+        assert_eq!(lines[3], "201\t06\t01\t行政运行\t100.00\t\t100.00\t");
+        assert_eq!(lines[4], "\t\t\t合计\t22,286.80\t16,093.00\t6,193.80\t");
+        // Labels in the column they overlap; 政府性基金, over no data, is a column of its own.
+        assert_eq!(
+            lines[1],
+            "类\t款\t项\t科目名称\t合计\t基本支出\t项目支出\t政府性基金"
+        );
+    }
+
+    #[test]
+    fn a_page_laid_out_on_another_grid_is_read_on_its_own() {
+        // pdftotext sets each page on its own character grid: the amounts move all at once.
+        let text = [
+            "201   06   01   行政运行              100.00      60.00      40.00",
+            "201   06   02   一般行政管理事务      200.00                200.00",
+            "201   06   03   机关服务        300.00     300.00",
+            "201   06   04   专项业务        400.00     100.00     300.00",
+        ];
+        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+        tabulate_text(&mut lines);
+        assert_eq!(lines[1], "201\t06\t02\t一般行政管理事务\t200.00\t\t200.00");
+        assert_eq!(lines[2], "201\t06\t03\t机关服务\t300.00\t300.00\t");
+    }
+
+    #[test]
+    fn prose_keeps_its_words() {
+        let mut lines = vec![
+            "一、部门主要职能  （一）负责".to_string(),
+            "正文".to_string(),
+            "元 ， 财 政 业 务 费 10.00 万 元 ，".to_string(),
+        ];
+        tabulate_text(&mut lines);
+        assert_eq!(
+            lines,
+            [
+                "一、部门主要职能\t（一）负责",
+                "正文",
+                "元 ， 财 政 业 务 费 10.00 万 元 ，"
+            ]
+        );
+    }
+}
