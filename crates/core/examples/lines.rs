@@ -9,6 +9,11 @@ fn main() {
     };
     let bytes = std::fs::read(path).expect("read file");
     let (text, _) = yusuan_core::decode::decode(&bytes).expect("decode");
+    if std::env::var_os("RAW").is_some() {
+        // The decoded text itself (a PDF's laid-out text layer), before columns are inferred.
+        print!("{text}");
+        return;
+    }
     let lines = yusuan_core::source_lines(&text);
     let from: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
     let to: usize = args

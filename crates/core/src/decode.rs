@@ -15,6 +15,9 @@ pub enum Encoding {
     Utf16Be,
     #[serde(rename = "gb18030")]
     Gb18030,
+    /// The text layer of a PDF, laid out with its columns aligned ([`crate::pdf`]).
+    #[serde(rename = "pdf")]
+    Pdf,
 }
 
 impl Encoding {
@@ -25,6 +28,7 @@ impl Encoding {
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Gb18030 => "gb18030",
+            Encoding::Pdf => "pdf",
         }
     }
 }
@@ -35,8 +39,10 @@ pub enum DecodeError {
     Empty,
     /// NUL bytes or control characters: a binary file was dropped by mistake.
     Binary,
-    /// A PDF (`%PDF-`): its text must be copied out until PDFs are read directly.
+    /// A PDF (`%PDF-`) where no PDF reader is built in: the page hands it to its PDF module.
     Pdf,
+    /// A PDF that gave no text: encrypted, scanned, damaged, too large.
+    PdfProblem(crate::pdf::PdfProblem),
     /// A Word or Excel file (a ZIP container: `.docx`, `.xlsx`).
     Office,
     /// Neither valid UTF-8 nor decodable as GB18030 without replacement characters.
@@ -45,10 +51,14 @@ pub enum DecodeError {
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let DecodeError::PdfProblem(p) = self {
+            return p.fmt(f);
+        }
         f.write_str(match self {
+            DecodeError::PdfProblem(_) => "",
             DecodeError::Empty => "输入为空 (the input is empty)",
             DecodeError::Binary => "输入看起来是二进制文件，而不是文本 (the input looks like a binary file, not text)",
-            DecodeError::Pdf => "这是 PDF 文件，目前还不能直接读取：请在 PDF 阅读器中全选、复制文字后粘贴，或用网页版的公开文本 (this is a PDF, which cannot be read directly yet: copy its text out of a PDF viewer and paste it)",
+            DecodeError::Pdf => "这是 PDF 文件，此处没有内置 PDF 读取：请在 PDF 阅读器中全选、复制文字后粘贴 (this is a PDF and no PDF reader is built in here: copy its text out of a PDF viewer and paste it)",
             DecodeError::Office => "这是 Word 或 Excel 文件，不能直接读取：请打开后全选、复制表格和文字后粘贴，或另存为网页（.html）(this is a Word or Excel file: copy its text and tables and paste them, or save it as a web page)",
             DecodeError::UnknownEncoding => {
                 "无法识别文本编码：既不是 UTF-8/UTF-16，也不是 GBK/GB18030 (unrecognised text encoding)"
@@ -83,6 +93,9 @@ pub fn decode_with(
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return checked(decode_utf16(rest, u16::from_be_bytes)?, Encoding::Utf16Be);
     }
+    if container(bytes) == Some(DecodeError::Pdf) {
+        return read_pdf(bytes);
+    }
     if looks_binary(bytes) {
         return Err(container(bytes).unwrap_or(DecodeError::Binary));
     }
@@ -93,6 +106,18 @@ pub fn decode_with(
             Encoding::Gb18030,
         ),
     }
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    crate::pdf::to_text(bytes)
+        .map(|text| (text, Encoding::Pdf))
+        .map_err(DecodeError::PdfProblem)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    Err(DecodeError::Pdf)
 }
 
 fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {

@@ -27,6 +27,7 @@ pub mod html;
 pub mod layout;
 pub mod model;
 pub mod normalize;
+pub mod pdf;
 pub mod report;
 pub mod rules;
 pub mod table;

@@ -1,0 +1,307 @@
+//! A PDF as published, read from its text layer: every glyph with its position (through
+//! `pdf-extract`, which decodes CJK fonts by their ToUnicode maps), glyphs gathered into lines
+//! by baseline and into words by the gaps between them, and each line laid out on a character
+//! grid as `pdftotext -layout` does — so the text is what a PDF viewer's copy or a text export
+//! gives, and the tables' columns are then inferred from the alignment ([`crate::aligned`])
+//! like any space-aligned text. Pages are kept: each page after the first starts with a form
+//! feed, which [`page_of_lines`] counts.
+//!
+//! Untrusted input: a size and a page limit, an encrypted, scanned (no text layer) or damaged
+//! file each named in the message, and a panic inside the PDF library caught and reported as
+//! a damaged file (the CLI builds with unwinding for this).
+
+use std::fmt;
+
+/// The largest PDF read (a disclosure is a few MB; the limit keeps a browser tab responsive).
+pub const MAX_BYTES: usize = 64 << 20;
+/// The most pages read.
+pub const MAX_PAGES: usize = 600;
+
+/// Why a PDF gave no text to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfProblem {
+    /// Password-protected, and not with the empty password many publishers use.
+    Encrypted,
+    /// Pages without a text layer: scanned images.
+    Scanned,
+    /// Not readable as a PDF (truncated, corrupted, or not a PDF under a `.pdf` name).
+    Damaged(String),
+    TooLarge(usize),
+    TooManyPages(usize),
+}
+
+impl fmt::Display for PdfProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfProblem::Encrypted => f.write_str("此 PDF 已加密，需要密码才能读取文字，无法检查 (this PDF is encrypted: its text cannot be read without the password)"),
+            PdfProblem::Scanned => f.write_str("此 PDF 是扫描件，没有文字层，无法检查：请使用发布单位提供的文字版 PDF 或网页版 (this PDF is a scan with no text layer, so it cannot be checked: use a text PDF or the web version)"),
+            PdfProblem::Damaged(why) => write!(f, "此 PDF 已损坏或不是有效的 PDF 文件，无法读取（{why}）(this PDF is damaged or not a valid PDF)"),
+            PdfProblem::TooLarge(n) => write!(f, "此 PDF 有 {} MB，超过 {} MB 的上限 (this PDF is {} MB, over the {} MB limit)", n >> 20, MAX_BYTES >> 20, n >> 20, MAX_BYTES >> 20),
+            PdfProblem::TooManyPages(n) => write!(f, "此 PDF 有 {n} 页，超过 {MAX_PAGES} 页的上限 (this PDF has {n} pages, over the {MAX_PAGES}-page limit)"),
+        }
+    }
+}
+
+/// The page (1-based) each line of a PDF's text comes from: a form feed starts a page.
+pub fn page_of_lines(text: &str) -> Vec<u32> {
+    let mut page = 1;
+    text.split('\n')
+        .map(|l| {
+            page += l.matches('\u{c}').count() as u32;
+            page
+        })
+        .collect()
+}
+
+#[cfg(feature = "pdf")]
+pub use reader::to_text;
+
+#[cfg(feature = "pdf")]
+mod reader {
+    use super::{PdfProblem, MAX_BYTES, MAX_PAGES};
+    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+    /// One glyph: where it starts (x, baseline y, top-down), how wide and how large it is.
+    #[derive(Debug, Clone)]
+    struct Glyph {
+        x: f64,
+        y: f64,
+        width: f64,
+        size: f64,
+        text: String,
+    }
+
+    /// Collects every page's glyphs.
+    #[derive(Default)]
+    struct Glyphs {
+        pages: Vec<Vec<Glyph>>,
+    }
+
+    impl OutputDev for Glyphs {
+        fn begin_page(
+            &mut self,
+            _page_num: u32,
+            _media_box: &MediaBox,
+            _art_box: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), OutputError> {
+            self.pages.push(Vec::new());
+            Ok(())
+        }
+        fn end_page(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn output_character(
+            &mut self,
+            trm: &Transform,
+            width: f64,
+            spacing: f64,
+            font_size: f64,
+            text: &str,
+        ) -> Result<(), OutputError> {
+            // Coordinates along the text's own direction, so a page set sideways (a landscape
+            // table rotated onto a portrait page) reads as a page set straight: x along the
+            // line, y down the page from line to line.
+            let scale = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
+            if scale <= f64::EPSILON {
+                return Ok(());
+            }
+            let (ux, uy) = (trm.m11 / scale, trm.m12 / scale);
+            let (px, py) = (trm.m31, trm.m32);
+            let x = px * ux + py * uy;
+            let y = px * uy - py * ux;
+            let size = font_size * scale;
+            // The advance on the page: the glyph's width and the character spacing (Tc, Tw)
+            // that justified text spreads its glyphs with, in page units.
+            let advance = (width * font_size + spacing) * scale;
+            if !(x.is_finite() && y.is_finite() && size.is_finite()) {
+                return Ok(());
+            }
+            if let Some(page) = self.pages.last_mut() {
+                page.push(Glyph {
+                    x,
+                    y,
+                    width: advance,
+                    size,
+                    text: text.to_owned(),
+                });
+            }
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_line(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+    }
+
+    /// The PDF's text, each page laid out on a character grid (columns aligned with spaces),
+    /// pages after the first opening with a form feed.
+    pub fn to_text(bytes: &[u8]) -> Result<String, PdfProblem> {
+        if bytes.len() > MAX_BYTES {
+            return Err(PdfProblem::TooLarge(bytes.len()));
+        }
+        let read = std::panic::catch_unwind(|| glyphs(bytes));
+        let pages = match read {
+            Ok(pages) => pages?,
+            Err(_) => return Err(PdfProblem::Damaged("读取时出错".into())),
+        };
+        let glyph_count: usize = pages.iter().map(Vec::len).sum();
+        if glyph_count < 20 {
+            return Err(PdfProblem::Scanned);
+        }
+        let laid: Vec<String> = pages.iter().map(|p| lay_out(p)).collect();
+        Ok(laid.join("\n\u{c}"))
+    }
+
+    fn glyphs(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, PdfProblem> {
+        let mut doc = pdf_extract::Document::load_mem(bytes)
+            .map_err(|e| PdfProblem::Damaged(short(&e.to_string())))?;
+        if doc.is_encrypted() && doc.decrypt("").is_err() {
+            return Err(PdfProblem::Encrypted);
+        }
+        let n = doc.get_pages().len();
+        if n > MAX_PAGES {
+            return Err(PdfProblem::TooManyPages(n));
+        }
+        let mut out = Glyphs::default();
+        pdf_extract::output_doc(&doc, &mut out)
+            .map_err(|e| PdfProblem::Damaged(short(&format!("{e:?}"))))?;
+        Ok(out.pages)
+    }
+
+    fn short(s: &str) -> String {
+        s.chars().take(80).collect()
+    }
+
+    /// One page's glyphs as lines of text on a character grid.
+    fn lay_out(page: &[Glyph]) -> String {
+        let mut glyphs: Vec<&Glyph> = page.iter().filter(|g| !g.text.trim().is_empty()).collect();
+        if glyphs.is_empty() {
+            return String::new();
+        }
+        glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        let left = glyphs.iter().map(|g| g.x).fold(f64::INFINITY, f64::min);
+        let lines = lines(&glyphs);
+        let cell = grid_width(&lines);
+        let mut out: Vec<String> = Vec::new();
+        let mut last_y: Option<f64> = None;
+        for line in lines {
+            let y = line[0].y;
+            // A gap of more than two lines' height: a blank line, as pdftotext leaves one.
+            if let Some(ly) = last_y {
+                if y - ly > line[0].size * 2.2 {
+                    out.push(String::new());
+                }
+            }
+            last_y = Some(y);
+            out.push(render(&line, cell, left));
+        }
+        out.join("\n")
+    }
+
+    /// Glyphs sharing a baseline (within a third of their size), each line left to right,
+    /// each glyph's width as the page sets it (see [`set_widths`]).
+    fn lines(sorted: &[&Glyph]) -> Vec<Vec<Glyph>> {
+        let mut out: Vec<Vec<Glyph>> = Vec::new();
+        for &g in sorted {
+            match out.last_mut() {
+                Some(line) if (g.y - line[0].y).abs() <= line[0].size.max(g.size) * 0.35 => {
+                    line.push(g.clone())
+                }
+                _ => out.push(vec![g.clone()]),
+            }
+        }
+        for line in &mut out {
+            line.sort_by(|a, b| a.x.total_cmp(&b.x));
+            set_widths(line);
+        }
+        out
+    }
+
+    /// A font's widths can be wrong (a CJK font giving its half-width digits a full em): a
+    /// glyph the next one starts inside is as wide as the step to it, and the last digit of
+    /// a figure as wide as the digit before it — so an amount ends where it is printed.
+    fn set_widths(line: &mut [Glyph]) {
+        let digit = |g: &Glyph| g.text.len() == 1 && g.text.as_bytes()[0].is_ascii_digit();
+        let mut previous: Option<(bool, f64)> = None;
+        for i in 0..line.len() {
+            let step = line.get(i + 1).map(|n| n.x - line[i].x);
+            let width = match (step, previous) {
+                (Some(s), _) if s > 0.0 && s < line[i].width => s,
+                (_, Some((true, w))) if digit(&line[i]) && w < line[i].width => w,
+                _ => line[i].width,
+            };
+            line[i].width = width;
+            previous = Some((digit(&line[i]), width));
+        }
+    }
+
+    /// The width one character column stands for: a digit's advance (the figures are what
+    /// must line up), else half the usual size.
+    fn grid_width(lines: &[Vec<Glyph>]) -> f64 {
+        let glyphs: Vec<&Glyph> = lines.iter().flatten().collect();
+        let mut digits: Vec<f64> = glyphs
+            .iter()
+            .filter(|g| g.text.chars().all(|c| c.is_ascii_digit()) && g.width > 0.0)
+            .map(|g| g.width)
+            .collect();
+        let mut sizes: Vec<f64> = glyphs.iter().map(|g| g.size).collect();
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v.get(v.len() / 2).copied()
+        };
+        median(&mut digits)
+            .or_else(|| median(&mut sizes).map(|s| s / 2.0))
+            .filter(|w| *w > 0.1)
+            .unwrap_or(5.0)
+    }
+
+    /// A line's glyphs as text: words (glyphs that touch) placed at the column their left
+    /// edge falls on; between two words one space where the gap is a space's width, two at
+    /// least where it is wider (two cells, however narrow the grid makes them).
+    fn render(line: &[Glyph], cell: f64, left: f64) -> String {
+        let mut out = String::new();
+        let mut cursor = 0usize;
+        let mut last: Option<&Glyph> = None;
+        for g in line {
+            let gap = last.map(|l| g.x - (l.x + l.width));
+            let joined = match (last, gap) {
+                (Some(l), Some(gap)) => gap >= -g.size * 0.5 && gap <= touching(l, g),
+                _ => false,
+            };
+            if !joined {
+                // A gap narrower than a character is a space in running text (`2018 年度`): one
+                // space, wherever the grid would put the word; a wider one is a gap between
+                // cells: the word goes to its column, two spaces from the last at least.
+                let col = match gap {
+                    None => ((g.x - left) / cell).round().max(0.0) as usize,
+                    Some(gap) if gap < g.size * 1.1 => cursor + 1,
+                    Some(_) => (((g.x - left) / cell).round().max(0.0) as usize).max(cursor + 2),
+                };
+                out.extend(std::iter::repeat_n(' ', col - cursor));
+                cursor = col;
+            }
+            out.push_str(&g.text);
+            cursor += g.text.chars().count();
+            last = Some(g);
+        }
+        out
+    }
+
+    /// The widest gap between two glyphs of one word: a fifth of their size; a tenth between
+    /// a figure and other text (a right-aligned amount can end just before the next cell's
+    /// words: `31,214,205.80 一、一般公共服务支出`).
+    fn touching(a: &Glyph, b: &Glyph) -> f64 {
+        let figure = |g: &Glyph| {
+            g.text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        };
+        let factor = if figure(a) != figure(b) { 0.1 } else { 0.2 };
+        b.size * factor
+    }
+}
