@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every entry point of the checker with cargo fuzz (libFuzzer).
-#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s each for bytes, html, cli
-# Corpora start from the fixtures (whole files and 8 KB slices of them) and grow in fuzz/corpus/.
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s each for bytes, html, cli, pdf
+# Corpora start from the fixtures (whole files and 8 KB slices of them; for pdf, the small PDFs
+# in tests/fixtures/pdf/) and grow in fuzz/corpus/.
 # A crash stops the run and leaves its input in fuzz/artifacts/TARGET/; turn it into a
 # regression test in crates/core/tests/robustness.rs.
 set -euo pipefail
@@ -11,7 +12,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 secs="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(bytes html cli)
+[ ${#targets[@]} -gt 0 ] || targets=(bytes html cli pdf)
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 
@@ -28,6 +29,10 @@ seed() {
   local dir="fuzz/corpus/$1"
   mkdir -p "$dir"
   [ -n "$(ls -A "$dir")" ] && return
+  if [ "$1" = pdf ]; then
+    cp tests/fixtures/pdf/*.pdf "$dir/"
+    return
+  fi
   for f in tests/fixtures/*.txt; do
     cp "$f" "$dir/"
     split -C 8192 -d -a 3 "$f" "$dir/$(basename "$f" .txt)-slice-"

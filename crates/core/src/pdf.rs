@@ -144,17 +144,34 @@ mod reader {
         if bytes.len() > MAX_BYTES {
             return Err(PdfProblem::TooLarge(bytes.len()));
         }
+        quiet_library_panics();
         let read = std::panic::catch_unwind(|| glyphs(bytes));
         let pages = match read {
             Ok(pages) => pages?,
             Err(_) => return Err(PdfProblem::Damaged("读取时出错".into())),
         };
+        // Scanned pages carry no text, or a page number or a watermark at most.
         let glyph_count: usize = pages.iter().map(Vec::len).sum();
-        if glyph_count < 20 {
+        if glyph_count < 5 * pages.len().max(1) {
             return Err(PdfProblem::Scanned);
         }
         let laid: Vec<String> = pages.iter().map(|p| lay_out(p)).collect();
         Ok(laid.join("\n\u{c}"))
+    }
+
+    /// A panic inside the PDF library is caught and reported as a damaged file: its message is
+    /// not printed (any other panic still is).
+    fn quiet_library_panics() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            let earlier = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                let file = info.location().map_or("", |l| l.file());
+                if !(file.contains("pdf-extract") || file.contains("lopdf")) {
+                    earlier(info);
+                }
+            }));
+        });
     }
 
     fn glyphs(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, PdfProblem> {

@@ -202,3 +202,30 @@ fn a_file_is_read_by_what_it_is_not_by_its_name() {
     assert_eq!(report.units.len(), 1);
     assert_ne!(report.encoding, Some(Encoding::Pdf));
 }
+
+/// The small PDFs in tests/fixtures/pdf/ (written by scripts/make-pdf-seeds.py; the `pdf` fuzz
+/// target's seeds): each path of the reader.
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/../../tests/fixtures/pdf/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn cjk_fonts_decode_by_their_unicode_maps_and_sideways_pages_read_straight() {
+    // A Type0 font in Identity-H: two-byte codes mapped by its ToUnicode CMap.
+    let text = pdf::to_text(&fixture("cjk.pdf")).unwrap();
+    assert_eq!(text.lines().next(), Some("收入预算总表"), "{text}");
+    assert!(text.contains("项目") && text.contains("合计"), "{text}");
+    // Text set at 90° on a rotated page reads along its own line.
+    let text = pdf::to_text(&fixture("rotated.pdf")).unwrap();
+    assert!(text.contains("Sideways table 1,234.50"), "{text}");
+    // Cells placed by position keep their columns: amounts right-aligned line up.
+    let text = pdf::to_text(&fixture("table.pdf")).unwrap();
+    let ends: Vec<usize> = text.lines().skip(1).map(|l| l.find('.').unwrap()).collect();
+    assert!(ends.windows(2).all(|w| w[0].abs_diff(w[1]) <= 1), "{text}");
+    assert_eq!(problem(&fixture("encrypted.pdf")), PdfProblem::Encrypted);
+    assert_eq!(problem(&fixture("scanned.pdf")), PdfProblem::Scanned);
+}
