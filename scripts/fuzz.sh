@@ -2,7 +2,7 @@
 # Fuzzes every entry point of the checker with cargo fuzz (libFuzzer).
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s each for bytes, html, cli, pdf
 # Corpora start from the fixtures (whole files and 8 KB slices of them; for pdf, the small PDFs
-# in tests/fixtures/pdf/) and grow in fuzz/corpus/.
+# in fuzz/seeds/pdf/) and grow in fuzz/corpus/.
 # A crash stops the run and leaves its input in fuzz/artifacts/TARGET/; turn it into a
 # regression test in crates/core/tests/robustness.rs.
 set -euo pipefail
@@ -30,7 +30,7 @@ seed() {
   mkdir -p "$dir"
   [ -n "$(ls -A "$dir")" ] && return
   if [ "$1" = pdf ]; then
-    cp tests/fixtures/pdf/*.pdf "$dir/"
+    cp fuzz/seeds/pdf/*.pdf "$dir/"
     return
   fi
   for f in tests/fixtures/*.txt; do

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Writes the small PDFs in tests/fixtures/pdf/: seeds for the `pdf` fuzz target, each one
+"""Writes the small PDFs in fuzz/seeds/pdf/: seeds for the `pdf` fuzz target, each one
 exercising a path of the reader (a simple font, a CJK font in Identity-H with a ToUnicode map,
 a compressed content stream, a page set sideways, a table laid out in columns, encryption)."""
 import zlib, pathlib
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pdf"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "fuzz" / "seeds" / "pdf"
 
 def pdf(objects, trailer_extra=""):
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use yusuan_core::{FileReport, Severity};
 
 /// File endings the checker reads when it walks a directory.
-const EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
+const EXTENSIONS: [&str; 4] = ["txt", "html", "htm", "pdf"];
 
 /// One input to check: a file, stdin (`-`), or a directory that holds none (reported as such).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,8 @@ pub enum Input {
     EmptyDir(String),
 }
 
-/// Expands directories (recursively, sorted by path) into the `.txt`/`.html`/`.htm` files under them.
+/// Expands directories (recursively, sorted by path) into the `.txt`/`.html`/`.htm`/`.pdf` files
+/// under them.
 pub fn expand(paths: &[String]) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -102,6 +103,72 @@ pub fn check_all(
                 .unwrap_or_else(|| FileReport::unusable(path, "检查中断 (check aborted)".into()))
         })
         .collect()
+}
+
+/// Every input read as one disclosure ([`yusuan_core::check::check_together`]).
+pub fn check_as_one(
+    inputs: &[Input],
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> FileReport {
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for input in inputs {
+        match input {
+            Input::File(p) => match read(p) {
+                Ok(bytes) => parts.push((p.clone(), bytes)),
+                Err(e) => return FileReport::unusable(p, e),
+            },
+            Input::EmptyDir(p) => {
+                return FileReport::unusable(
+                    p,
+                    "目录中没有可读的文件 (no file to read in this directory)".into(),
+                )
+            }
+        }
+    }
+    let borrowed: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .collect();
+    yusuan_core::check::check_together(&borrowed)
+}
+
+/// Files that are one disclosure's parts joined: a file that gave no unit but names the next
+/// file's department and year in its opening is that disclosure's prose (Jiangsu publishes the
+/// 公开文件 and the 公开表格 as two PDFs).
+pub fn join_parts(
+    inputs: &[Input],
+    files: Vec<FileReport>,
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Vec<FileReport> {
+    let mut out: Vec<FileReport> = Vec::new();
+    let mut i = 0;
+    while i < files.len() {
+        let joined = match (&inputs[i], inputs.get(i + 1), files.get(i + 1)) {
+            (Input::File(a), Some(Input::File(b)), Some(next))
+                if files[i].units.is_empty()
+                    && files[i].error.is_none()
+                    && next.units.len() == 1 =>
+            {
+                read(a)
+                    .ok()
+                    .and_then(|bytes| yusuan_core::decode::decode(&bytes).ok())
+                    .filter(|(prose, _)| yusuan_core::check::belongs_before(prose, &next.units[0]))
+                    .map(|_| check_as_one(&[inputs[i].clone(), Input::File(b.clone())], &read))
+            }
+            _ => None,
+        };
+        match joined {
+            Some(report) => {
+                out.push(report);
+                i += 2;
+            }
+            None => {
+                out.push(files[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// `共 3 个文件（1 个无法检查）· 4 个单位 · 错误 2 · 警告 1 · 提示 5`, and the same in English.

@@ -78,6 +78,11 @@ pub struct CheckArgs {
     /// Files checked at once (default: every core).
     #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+    /// Read all the inputs, in the order given, as one disclosure (its prose and its tables
+    /// published as separate files). Without it, a file holding only prose is joined to the
+    /// next file when it names that file's department and year.
+    #[arg(long)]
+    pub together: bool,
     /// Files or directories to check; - reads standard input.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<String>,
@@ -106,7 +111,12 @@ pub fn run_check(
     let threads = args.jobs.map(usize::from).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
-    let files = batch::check_all(&inputs, threads, read);
+    let files = if args.together {
+        vec![batch::check_as_one(&inputs, &read)]
+    } else {
+        let files = batch::check_all(&inputs, threads, &read);
+        batch::join_parts(&inputs, files, &read)
+    };
     let summary = (files.len() > 1).then(|| batch::summary(&files));
     let report = Report { files };
     let rendered = match args.format {

@@ -198,8 +198,14 @@ fn a_district_checklist_has_one_row_per_unit() {
         rows[0],
         "\u{FEFF}文件,单位编码,单位,年度,类型,模板,及时性,完整性,细化程度,真实性,文字与形式"
     );
-    // Eight tab-separated documents and their eight layout exports give a unit each.
-    assert_eq!(rows.len(), 1 + 16, "{csv}");
+    // Eight tab-separated documents, their eight layout exports and their PDFs give a unit
+    // each: 16's two PDFs (its prose, then its tables) found to be one disclosure.
+    assert_eq!(rows.len(), 1 + 24, "{csv}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("_part1.pdf + ") && r.contains("_part2.pdf,")),
+        "{csv}"
+    );
     let row = rows
         .iter()
         .find(|r| r.contains("江苏省人民检察院"))
@@ -231,6 +237,7 @@ fn the_checklist_workbook_reads_back_as_the_checklist() {
         format: yusuan_cli::Format::ChecklistCsv,
         fail_on: yusuan_cli::FailOn::Never,
         jobs: Some(1),
+        together: false,
         paths: vec![dir.into()],
     };
     let (report, _, _) =
@@ -241,5 +248,36 @@ fn the_checklist_workbook_reads_back_as_the_checklist() {
         .collect::<Vec<_>>()];
     expected.extend(yusuan_core::checklist::rows(&report.files));
     assert_eq!(cells, expected);
-    assert_eq!(cells.len(), 1 + 16);
+    assert_eq!(cells.len(), 1 + 24);
+}
+
+#[test]
+fn a_disclosure_in_two_pdfs_is_checked_as_one() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+    let part = |n: u8| format!("{dir}16_js_swbgt_2019_dept_budget_part{n}.pdf");
+    let (a, b) = (part(1), part(2));
+    // Asked for: the prose and the tables as one unit, its sections found in the prose.
+    let (code, out, _) = yusuan(&["check", "--together", "--format", "json", &a, &b], None);
+    assert_eq!(code, 0, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    let unit = &files[0]["units"][0];
+    assert_eq!(unit["name"], "中共江苏省委办公厅");
+    assert_eq!(unit["tables"].as_array().unwrap().len(), 12);
+    let rules: Vec<&str> = unit["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    let parts = yusuan_core::rules::completeness::DocumentParts::DOC.code;
+    assert!(!rules.contains(&parts), "{rules:?}");
+    // Found without asking: the prose file names the tables' department and year.
+    let (_, detected, _) = yusuan(&["check", "--format", "json", &a, &b], None);
+    let detected: serde_json::Value = serde_json::from_str(&detected).unwrap();
+    assert_eq!(detected["files"], report["files"]);
+    // The tables alone lack the prose's sections.
+    let (_, alone, _) = yusuan(&["check", "--format", "json", &b], None);
+    assert!(alone.contains(parts));
 }

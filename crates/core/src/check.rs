@@ -66,6 +66,47 @@ pub fn check_text(path: &str, text: &str, encoding: Encoding) -> FileReport {
     report
 }
 
+/// Several files as one disclosure (a department publishing its prose and its tables as two
+/// PDFs): their texts read in the order given as one, reported under their paths joined by
+/// ` + `. A file that cannot be read makes the whole unusable, with its reason.
+pub fn check_together(parts: &[(&str, &[u8])]) -> FileReport {
+    let path = parts
+        .iter()
+        .map(|(p, _)| *p)
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let mut texts = Vec::new();
+    let mut encoding = None;
+    for (p, bytes) in parts {
+        match decode::decode(bytes) {
+            Ok((text, enc)) => {
+                encoding.get_or_insert(enc);
+                texts.push(text);
+            }
+            Err(e) => return FileReport::unusable(&path, format!("{p}: {e}")),
+        }
+    }
+    match encoding {
+        Some(enc) => check_text(&path, &texts.join("\n"), enc),
+        None => FileReport::unusable(&path, DecodeError::Empty.to_string()),
+    }
+}
+
+/// Whether a file that gave no unit is the prose of the disclosure whose tables come next: it
+/// names the next file's unit (department) and year within its opening lines — the name maybe
+/// without a prefix of up to three characters (`江苏省委办公厅` for `中共江苏省委办公厅`).
+pub fn belongs_before(prose: &str, next: &crate::report::UnitReport) -> bool {
+    let Some(name) = next.name.as_deref() else {
+        return false;
+    };
+    let chars: Vec<char> = name.chars().collect();
+    let opening: String = prose.lines().take(60).collect();
+    let compact: String = opening.chars().filter(|c| !c.is_whitespace()).collect();
+    let named = (0..=3.min(chars.len().saturating_sub(5)))
+        .any(|k| compact.contains(&chars[k..].iter().collect::<String>()));
+    named && next.year.is_some_and(|y| compact.contains(&y.to_string()))
+}
+
 /// Every rule on every unit of a parsed document.
 pub fn check_document(path: &str, doc: &Document) -> FileReport {
     let units = doc

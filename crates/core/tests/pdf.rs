@@ -203,11 +203,11 @@ fn a_file_is_read_by_what_it_is_not_by_its_name() {
     assert_ne!(report.encoding, Some(Encoding::Pdf));
 }
 
-/// The small PDFs in tests/fixtures/pdf/ (written by scripts/make-pdf-seeds.py; the `pdf` fuzz
+/// The small PDFs in fuzz/seeds/pdf/ (written by scripts/make-pdf-seeds.py; the `pdf` fuzz
 /// target's seeds): each path of the reader.
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(
-        "{}/../../tests/fixtures/pdf/{name}",
+        "{}/../../fuzz/seeds/pdf/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()
