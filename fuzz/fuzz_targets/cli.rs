@@ -10,6 +10,7 @@ fuzz_target!(|data: &[u8]| {
             format,
             fail_on: FailOn::Never,
             jobs: Some(1),
+            together: false,
             paths: vec!["fuzz-input.txt".into()],
         };
         let (report, rendered, _) = run_check(&args, |_| Ok(data.to_vec()));

@@ -85,23 +85,53 @@ test('a table the parser cannot understand is shown as such, with why, and no fi
   assert.deepEqual(errors, []);
 });
 
-test('a text aligned with spaces is read by its alignment; a PDF is told what to do', async () => {
+test('a text aligned with spaces is read by its alignment', async () => {
   const { page, errors } = await openPage(browser, srv.url);
   const dir = path.join(root, '..', 'shared', 'corpus');
   const layout = (await readdir(dir)).find((n) => n.startsWith('09_') && n.endsWith('.layout.txt'));
   // A pdftotext -layout export: columns only by spaces; they are inferred and the tables rebuilt.
   await pasteText(page, await readFile(path.join(dir, layout), 'utf8'));
   await page.locator('[data-testid=results][data-state=done]').waitFor();
-  const unit = page.getByTestId('unit').first();
-  assert.match(await unit.innerText(), /上海市普陀区人民政府办公室/);
-  assert.ok((await page.getByTestId('rebuilt-table').count()) >= 9);
+  assert.match(await page.getByTestId('unit').first().innerText(), /上海市普陀区人民政府办公室/);
+  assert.ok((await page.getByTestId('table-row').count()) >= 9, 'its tables listed');
   await page.screenshot({ path: 'tests/e2e/screenshots/layout-text.png' });
-  // The published PDF, opened as a file: named as a PDF, the draft kept.
+  assert.deepEqual(errors, []);
+});
+
+test('a PDF opened or dropped is read in the page by the PDF module, loaded only then', async () => {
+  const { page, errors } = await openPage(browser, srv.url);
+  const dir = path.join(root, '..', 'shared', 'corpus');
+  const fetched = [];
+  page.context().on('request', (r) => fetched.push(r.url()));
+  await page.locator('[data-testid=results]').waitFor({ state: 'attached' });
+  assert.ok(!fetched.some((u) => u.includes('/pdf/')), 'no PDF code on the first load');
+  // The published PDF, opened as a file.
   const pdf = (await readdir(dir)).find((n) => n.startsWith('09_') && n.endsWith('.pdf'));
   await page.getByTestId('file-input').setInputFiles(path.join(dir, pdf));
   const status = page.getByTestId('input-status');
   await status.waitFor();
-  assert.match(await status.innerText(), /PDF.*复制文字/);
+  assert.match(await status.innerText(), /已读取文件.*（pdf）/);
+  assert.ok(fetched.some((u) => u.endsWith('/pdf/yusuan_pdf_web_bg.wasm')), 'the PDF module, now');
+  await page.locator('[data-testid=results][data-state=done]').waitFor();
+  assert.match(await page.getByTestId('unit').first().innerText(), /上海市普陀区人民政府办公室/);
+  assert.ok((await page.getByTestId('table-row').count()) >= 9, 'its tables listed');
+  await page.screenshot({ path: 'tests/e2e/screenshots/pdf-opened.png' });
+  // Dropped: corpus 13's PDF, its two errors found as from its text.
+  const bytes = await readFile(path.join(dir, (await readdir(dir)).find((n) => n.startsWith('13_') && n.endsWith('.pdf'))));
+  const dt = await page.evaluateHandle((b64) => {
+    const d = new DataTransfer();
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    d.items.add(new File([raw], 'final.pdf', { type: 'application/pdf' }));
+    return d;
+  }, bytes.toString('base64'));
+  await page.getByTestId('input').dispatchEvent('drop', { dataTransfer: dt });
+  await page.waitForFunction(() => /final\.pdf/.test(document.querySelector('[data-testid=input-status]')?.textContent ?? ''));
+  await page.locator('[data-testid=results][data-state=done]').waitFor();
+  await page.locator('[data-testid=finding][data-rule="TXT-010"]').first().waitFor();
+  // A scanned PDF is named as such.
+  const scanned = await readFile(path.join(root, 'fuzz', 'seeds', 'pdf', 'scanned.pdf'));
+  await page.getByTestId('file-input').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scanned });
+  await page.waitForFunction(() => /扫描件/.test(document.querySelector('[data-testid=input-status]')?.textContent ?? ''));
   assert.deepEqual(errors, []);
 });
 

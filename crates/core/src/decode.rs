@@ -93,7 +93,7 @@ pub fn decode_with(
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return checked(decode_utf16(rest, u16::from_be_bytes)?, Encoding::Utf16Be);
     }
-    if container(bytes) == Some(DecodeError::Pdf) {
+    if is_pdf(bytes) {
         return read_pdf(bytes);
     }
     if looks_binary(bytes) {
@@ -139,6 +139,11 @@ fn decode_gb18030(bytes: &[u8]) -> Option<String> {
 #[cfg(not(feature = "gbk"))]
 fn decode_gb18030(_bytes: &[u8]) -> Option<String> {
     None
+}
+
+/// Whether the bytes are a PDF (`%PDF-` first, after any white space).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    container(bytes) == Some(DecodeError::Pdf)
 }
 
 /// A file format people drop by mistake for text, known by its first bytes.

@@ -180,14 +180,40 @@ mod reader {
         if doc.is_encrypted() && doc.decrypt("").is_err() {
             return Err(PdfProblem::Encrypted);
         }
-        let n = doc.get_pages().len();
-        if n > MAX_PAGES {
-            return Err(PdfProblem::TooManyPages(n));
+        let pages = doc.get_pages();
+        if pages.len() > MAX_PAGES {
+            return Err(PdfProblem::TooManyPages(pages.len()));
+        }
+        // The PDF library follows /Parent links to inherit a page's attributes without
+        // looking for a cycle: a page tree that loops would never finish.
+        if pages.values().any(|&id| !parents_end(&doc, id)) {
+            return Err(PdfProblem::Damaged(
+                "页面树循环引用 (page tree loops)".into(),
+            ));
         }
         let mut out = Glyphs::default();
         pdf_extract::output_doc(&doc, &mut out)
             .map_err(|e| PdfProblem::Damaged(short(&format!("{e:?}"))))?;
         Ok(out.pages)
+    }
+
+    /// Whether the chain of /Parent links from a page ends (within the page-tree depth any
+    /// real file has).
+    fn parents_end(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut at = page;
+        while seen.insert(at) && seen.len() <= 64 {
+            let parent = doc
+                .get_dictionary(at)
+                .ok()
+                .and_then(|d| d.get(b"Parent").ok())
+                .and_then(|p| p.as_reference().ok());
+            match parent {
+                Some(p) => at = p,
+                None => return true,
+            }
+        }
+        false
     }
 
     fn short(s: &str) -> String {

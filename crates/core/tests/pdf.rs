@@ -184,6 +184,11 @@ fn a_pdf_with_text_is_read_and_bad_pdfs_are_named() {
         }
     }
     assert!(PdfProblem::Damaged("x".into()).to_string().contains("损坏"));
+    // A page that is its own parent (found by fuzzing: the PDF library looped for ever).
+    let looped = String::from_utf8(ok.clone())
+        .unwrap()
+        .replace("/Type /Page /Parent 2 0 R", "/Type /Page /Parent 3 0 R");
+    assert!(matches!(problem(looped.as_bytes()), PdfProblem::Damaged(_)));
     // Too large.
     let mut big = b"%PDF-1.4\n".to_vec();
     big.resize(pdf::MAX_BYTES + 1, b' ');

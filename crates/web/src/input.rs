@@ -65,6 +65,15 @@ pub async fn read_file(file: web_sys::File) -> Loaded {
     let file = gloo_file::File::from(file);
     let name = file.name();
     match gloo_file::futures::read_as_bytes(&file).await {
+        // A PDF goes to the PDF reader, which is loaded now (see `crate::pdf`).
+        Ok(bytes) if decode::is_pdf(&bytes) => match crate::pdf::read(&bytes).await {
+            Ok(text) => Loaded::Text {
+                name,
+                encoding: "pdf",
+                text,
+            },
+            Err(why) => Loaded::Unusable { name, why },
+        },
         Ok(bytes) => from_bytes(name, &bytes),
         Err(e) => Loaded::Unusable {
             name,

@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod input;
+pub mod pdf;
 pub mod protocol;
 pub mod run;
 pub mod samples;
@@ -254,7 +255,7 @@ pub fn App() -> impl IntoView {
             <section class="input">
                 <div class="input-head">
                     <label for="paste">{move || lang.get().pick("预算公开文本", "Disclosure text")}</label>
-                    <label class="open-file">{move || lang.get().pick("打开文件（.txt / .html）", "Open a file (.txt / .html)")}
+                    <label class="open-file">{move || lang.get().pick("打开文件（.pdf / .txt / .html）", "Open a file (.pdf / .txt / .html)")}
                         <input type="file" multiple accept=".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf" data-testid="file-input"
                             on:change=move |ev| load(input::all_files(input::input_files(&ev)))/>
                     </label>

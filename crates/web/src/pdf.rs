@@ -1,0 +1,105 @@
+//! PDFs in the page: the PDF reader is a wasm module of its own (crates/pdf-web, built into
+//! `pdf/` beside the page), started in a Web Worker only when a PDF is opened or dropped — the
+//! first load carries no PDF code, and a PDF that takes too long is stopped by ending the
+//! worker. The worker is made from a blob (the page's CSP allows workers from `blob:` only) and
+//! imports the module by its absolute URL.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How long a PDF may take to read before the worker is ended.
+const TIMEOUT_MS: i32 = 60_000;
+
+/// The worker's script: load the module, read the bytes it is sent, post the text or why not.
+fn worker_source(module_js: &str, module_wasm: &str) -> String {
+    format!(
+        r#"self.onmessage = async (e) => {{
+  try {{
+    const m = await import({module_js:?});
+    await m.default({{ module_or_path: {module_wasm:?} }});
+    self.postMessage({{ text: m.pdf_to_text(new Uint8Array(e.data)) }});
+  }} catch (err) {{
+    self.postMessage({{ error: String((err && err.message) || err) }});
+  }}
+}};"#
+    )
+}
+
+/// The URL of a file under the page's `pdf/` directory.
+fn module_url(file: &str) -> Result<String, String> {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .ok_or("no page URL")?;
+    web_sys::Url::new_with_base(&format!("pdf/{file}"), &base)
+        .map(|u| u.href())
+        .map_err(|_| "bad page URL".to_owned())
+}
+
+/// The text of a PDF's bytes, read in a worker; or why it could not be read.
+pub async fn read(bytes: &[u8]) -> Result<String, String> {
+    let unavailable = |e: &str| {
+        format!("无法启动 PDF 读取模块（{e}）：请使用托管的网页版，或复制 PDF 中的文字后粘贴 (the PDF reader could not start)")
+    };
+    let (js, wasm) = (
+        module_url("yusuan_pdf_web.js").map_err(|e| unavailable(&e))?,
+        module_url("yusuan_pdf_web_bg.wasm").map_err(|e| unavailable(&e))?,
+    );
+    let source = js_sys::Array::of1(&JsValue::from_str(&worker_source(&js, &wasm)));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&source, &options)
+        .map_err(|_| unavailable("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| unavailable("url"))?;
+    let worker_options = web_sys::WorkerOptions::new();
+    worker_options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options(&url, &worker_options)
+        .map_err(|_| unavailable("worker"))?;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    let answer = js_sys::Promise::new(&mut |resolve, _reject| {
+        let on_time = resolve.clone();
+        let on_message = Closure::once_into_js(move |ev: web_sys::MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &ev.data());
+        });
+        worker.set_onmessage(Some(on_message.unchecked_ref()));
+        // Too long: the worker is ended and the answer is why (a later answer is ignored).
+        let timed_out = Closure::once_into_js({
+            let worker = worker.clone();
+            move || {
+                worker.terminate();
+                let reply = js_sys::Object::new();
+                let why = format!(
+                    "读取此 PDF 超过 {} 秒，已停止 (reading this PDF took over {} s and was stopped)",
+                    TIMEOUT_MS / 1000,
+                    TIMEOUT_MS / 1000
+                );
+                let _ = js_sys::Reflect::set(&reply, &"error".into(), &why.into());
+                let _ = on_time.call1(&JsValue::NULL, &reply);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                timed_out.unchecked_ref(),
+                TIMEOUT_MS,
+            );
+        }
+    });
+    let data = js_sys::Uint8Array::from(bytes);
+    worker
+        .post_message(&data.buffer())
+        .map_err(|_| unavailable("message"))?;
+    let reply = wasm_bindgen_futures::JsFuture::from(answer)
+        .await
+        .map_err(|_| unavailable("reply"))?;
+    worker.terminate();
+    let field = |k: &str| {
+        js_sys::Reflect::get(&reply, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    match (field("text"), field("error")) {
+        (Some(text), _) => Ok(text),
+        (_, Some(why)) => Err(why),
+        _ => Err(unavailable("no answer")),
+    }
+}
