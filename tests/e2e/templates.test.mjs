@@ -127,7 +127,15 @@ test('a PDF opened or dropped is read in the page by the PDF module, loaded only
   await page.getByTestId('input').dispatchEvent('drop', { dataTransfer: dt });
   await page.waitForFunction(() => /final\.pdf/.test(document.querySelector('[data-testid=input-status]')?.textContent ?? ''));
   await page.locator('[data-testid=results][data-state=done]').waitFor();
-  await page.locator('[data-testid=finding][data-rule="TXT-010"]').first().waitFor();
+  const misprint = page.locator('[data-testid=finding][data-rule="TXT-010"]').first();
+  await misprint.waitFor();
+  // Opened, it shows the sentence's line and the PDF's page it is on.
+  await misprint.locator('button').first().click();
+  const cited = misprint.locator('[data-testid=source-lines] li').first();
+  await cited.waitFor();
+  assert.equal(await cited.getAttribute('data-page'), '21');
+  assert.match(await cited.innerText(), /第\d+行 · 第21页/);
+  await page.screenshot({ path: 'tests/e2e/screenshots/pdf-finding-page.png' });
   // A scanned PDF is named as such.
   const scanned = await readFile(path.join(root, 'fuzz', 'seeds', 'pdf', 'scanned.pdf'));
   await page.getByTestId('file-input').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scanned });

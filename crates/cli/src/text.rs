@@ -56,9 +56,21 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(out, "    未发现问题 (no findings)");
             }
             for x in &u.findings {
+                // A PDF's findings also name their pages.
+                let pages = match x.pages.as_slice() {
+                    [] => String::new(),
+                    [p] => format!("，第 {p} 页"),
+                    many => format!(
+                        "，第 {} 页",
+                        many.iter()
+                            .map(u32::to_string)
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    ),
+                };
                 let _ = writeln!(
                     out,
-                    "    [{}] {} {} (行 {:?})",
+                    "    [{}] {} {} (行 {:?}{pages})",
                     x.severity.zh(),
                     x.rule,
                     x.message,

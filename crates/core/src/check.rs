@@ -59,11 +59,28 @@ pub fn check_text(path: &str, text: &str, encoding: Encoding) -> FileReport {
         .map(|u| check_planned(&lines, u, plan.doc_year, None).report)
         .collect::<Vec<_>>();
     let mut report = FileReport::new(path, encoding, units);
+    paginate(&mut report, text);
     if report.units.is_empty() {
         report.note =
             crate::layout::no_tables_note(&text.split('\n').collect::<Vec<_>>()).map(str::to_owned);
     }
     report
+}
+
+/// Each finding's pages, for text with pages (a PDF's: form feeds start them).
+fn paginate(report: &mut FileReport, text: &str) {
+    if !text.contains('\u{c}') {
+        return;
+    }
+    let pages = crate::pdf::page_of_lines(text);
+    for f in report.units.iter_mut().flat_map(|u| u.findings.iter_mut()) {
+        f.pages = f
+            .lines
+            .iter()
+            .filter_map(|&n| pages.get(n.wrapping_sub(1)).copied())
+            .collect();
+        f.pages.dedup();
+    }
 }
 
 /// Several files as one disclosure (a department publishing its prose and its tables as two

@@ -162,6 +162,9 @@ pub struct Finding {
     pub message_en: String,
     /// Every source line involved (1-based).
     pub lines: Vec<usize>,
+    /// The pages of a PDF those lines are on (1-based); empty for text without pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<u32>,
     pub expected: Option<String>,
     pub actual: Option<String>,
 }

@@ -94,6 +94,14 @@ fn the_pdf_reading_is_the_faithful_one_where_the_copy_reorders_prose() {
         .map(|f| f.message.as_str())
         .collect();
     assert!(msgs.iter().any(|m| m.contains("71.73%")), "{msgs:?}");
+    // Each finding names the PDF's page as well as the line: the sentence is on page 21
+    // (`pdftotext -f 21 -l 21` prints it).
+    let misprint = report.units[0]
+        .findings
+        .iter()
+        .find(|f| f.message.contains("71.73%"))
+        .unwrap();
+    assert_eq!(misprint.pages, [21]);
     assert!(msgs.iter().any(|m| m.contains("超过 100%")), "{msgs:?}");
     let line = text
         .lines()

@@ -787,12 +787,25 @@ fn FindingView(finding: Finding, text: Arc<str>, unit: Arc<UnitShown>) -> impl I
 /// source lines it cites.
 fn finding_detail(l: Lang, finding: &Finding, text: &str, tables: &[TableShown]) -> impl IntoView {
     let doc = rules::find(finding.rule.as_str()).map(|r| r.doc());
-    let cited: Vec<(usize, String)> = text
+    // A PDF's text: each page after the first opens with a form feed; cited lines name theirs.
+    let pages = text
+        .contains('\u{c}')
+        .then(|| yusuan_core::pdf::page_of_lines(text));
+    let cited: Vec<(usize, String, Option<u32>)> = text
         .split('\n')
         .enumerate()
         .map(|(i, line)| (i + 1, line))
         .filter(|(n, _)| finding.lines.contains(n))
-        .map(|(n, line)| (n, line.replace('\t', "  │  ")))
+        .map(|(n, line)| {
+            let page = pages.as_ref().and_then(|p| p.get(n - 1).copied());
+            (
+                n,
+                line.replace(['\t', '\u{c}'], "  │  ")
+                    .trim_start_matches("  │  ")
+                    .to_owned(),
+                page,
+            )
+        })
         .collect();
     let cited_lines = finding.lines.clone();
     let cited_cells: Vec<(usize, usize)> = finding.cells.iter().map(|c| (c.line, c.col)).collect();
@@ -816,8 +829,14 @@ fn finding_detail(l: Lang, finding: &Finding, text: &str, tables: &[TableShown])
             })}
             {cited_tables.into_iter().map(|t| view! { <TableView table=t highlight=cited_lines.clone() cells=cited_cells.clone()/> }).collect_view()}
             <ol class="source" data-testid="source-lines">
-                {cited.into_iter().map(|(n, x)| view! {
-                    <li value=n.to_string() data-line=n.to_string()><span class="ln">{l.pick(&format!("第{n}行"), &format!("line {n}")).to_owned()}</span><code>{x}</code></li>
+                {cited.into_iter().map(|(n, x, page)| {
+                    let place = match page {
+                        Some(p) => l.pick(&format!("第{n}行 · 第{p}页"), &format!("line {n} · page {p}")).to_owned(),
+                        None => l.pick(&format!("第{n}行"), &format!("line {n}")).to_owned(),
+                    };
+                    view! {
+                        <li value=n.to_string() data-line=n.to_string() data-page=page.map(|p| p.to_string())><span class="ln">{place}</span><code>{x}</code></li>
+                    }
                 }).collect_view()}
             </ol>
         </div>

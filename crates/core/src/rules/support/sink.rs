@@ -19,6 +19,7 @@ impl FindingBuilder {
             message,
             message_en,
             lines: Vec::new(),
+            pages: Vec::new(),
             expected: None,
             actual: None,
         })
