@@ -51,8 +51,8 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> FileReport {
 
 /// Checks already-decoded text.
 pub fn check_text(path: &str, text: &str, encoding: Encoding) -> FileReport {
-    let (lines, inferred) = crate::read_lines(text);
-    let plan = model::plan(&lines, &LineClass::all(&lines)).with_columns_inferred(inferred);
+    let (lines, reading) = crate::read_lines(text);
+    let plan = model::plan(&lines, &LineClass::all(&lines)).with_reading(&reading);
     let units = plan
         .units
         .iter()
@@ -262,8 +262,8 @@ pub struct Session {
     /// The byte length of each raw line of the last text (its end of line not counted).
     raw: Vec<usize>,
     tables: TableCache,
-    /// The last text's columns were inferred from spaces.
-    inferred: bool,
+    /// What reading the last text found (columns inferred, a PDF's blank pages).
+    reading: model::Reading,
 }
 
 impl Session {
@@ -285,7 +285,7 @@ impl Session {
     /// Checks already-decoded text, reporting each step to `on` as it happens.
     pub fn check_text(&mut self, text: &str, encoding: Encoding, mut on: impl FnMut(Event<'_>)) {
         let (lines, classes) = self.source_lines(text);
-        let plan = model::plan(&lines, &classes).with_columns_inferred(self.inferred);
+        let plan = model::plan(&lines, &classes).with_reading(&self.reading);
         on(Event::Read {
             encoding,
             units: plan.units.len(),
@@ -333,8 +333,8 @@ impl Session {
         let known = self.lines.len() == self.classes.len() && self.lines.len() == self.raw.len();
         if self.lines.is_empty() || !known || html(text) || html(&self.text) {
             self.raw = text.split('\n').map(str::len).collect();
-            let (lines, inferred) = crate::read_lines(text);
-            self.inferred = inferred;
+            let (lines, reading) = crate::read_lines(text);
+            self.reading = reading;
             let classes = LineClass::all(&lines);
             return (lines, classes);
         }

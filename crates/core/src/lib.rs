@@ -49,8 +49,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, DecodeError> {
 
 /// Rebuilds a document from already-decoded text.
 pub fn parse_text(text: &str, encoding: Encoding) -> Document {
-    let (lines, inferred) = read_lines(text);
-    model::build(lines, encoding, inferred)
+    let (lines, reading) = read_lines(text);
+    model::build(lines, encoding, &reading)
 }
 
 /// Decoded text as the normalised source lines everything else reads: a saved web page or a
@@ -59,9 +59,9 @@ pub fn source_lines(text: &str) -> Vec<String> {
     read_lines(text).0
 }
 
-/// [`source_lines`], and whether their columns were inferred: text whose columns are aligned
-/// with spaces has them inferred ([`aligned`]).
-pub fn read_lines(text: &str) -> (Vec<String>, bool) {
+/// [`source_lines`], and what reading them found: whether their columns were inferred (text
+/// whose columns are aligned with spaces has them inferred, [`aligned`]) and a PDF's blank pages.
+pub fn read_lines(text: &str) -> (Vec<String>, model::Reading) {
     let mut lines = if html::looks_like_html(text) {
         normalize::normalize_text(&html::to_text(text))
     } else {
@@ -71,5 +71,10 @@ pub fn read_lines(text: &str) -> (Vec<String>, bool) {
     if inferred {
         aligned::tabulate_text(&mut lines);
     }
-    (lines, inferred)
+    let reading = model::Reading {
+        columns_inferred: inferred,
+        blank_pages: pdf::blank_pages(text),
+        paged: text.contains('\u{c}'),
+    };
+    (lines, reading)
 }

@@ -76,6 +76,12 @@ pub struct Unit {
     /// (see [`crate::check::check_unit`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub columns_inferred: bool,
+    /// The blank pages of a PDF within the unit: (page, its first line).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blank_pages: Vec<(u32, usize)>,
+    /// Read from text with pages (a PDF's).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paged: bool,
 }
 
 impl Unit {
@@ -212,11 +218,31 @@ pub struct Plan {
     pub doc_year: Option<u16>,
 }
 
+/// What reading the text found that its normalised lines no longer show.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Reading {
+    /// The columns were inferred from text aligned with spaces ([`crate::aligned`]).
+    pub columns_inferred: bool,
+    /// A PDF's pages with nothing on them (a page number at most): (page, its first line).
+    pub blank_pages: Vec<(u32, usize)>,
+    /// The text has pages (form feeds: a PDF's).
+    pub paged: bool,
+}
+
 impl Plan {
-    /// Marks every unit as read from columns inferred from spaces.
-    pub fn with_columns_inferred(mut self, inferred: bool) -> Self {
-        for u in &mut self.units {
-            u.columns_inferred = inferred;
+    /// Gives every unit what the reading found: the columns' source, and the blank pages
+    /// within its span (the pages before the first unit go to the first).
+    pub fn with_reading(mut self, reading: &Reading) -> Self {
+        for (k, u) in self.units.iter_mut().enumerate() {
+            u.columns_inferred = reading.columns_inferred;
+            u.paged = reading.paged;
+            let from = if k == 0 { 1 } else { u.span.0 };
+            u.blank_pages = reading
+                .blank_pages
+                .iter()
+                .filter(|(_, line)| (from..=u.span.1).contains(line))
+                .copied()
+                .collect();
         }
         self
     }
@@ -230,6 +256,9 @@ pub struct UnitPlan {
     pub blocks: Vec<Block>,
     /// The text's columns were inferred from spaces (see [`Unit::columns_inferred`]).
     pub columns_inferred: bool,
+    /// A PDF's blank pages within the unit (see [`Unit::blank_pages`]).
+    pub blank_pages: Vec<(u32, usize)>,
+    pub paged: bool,
 }
 
 impl UnitPlan {
@@ -306,6 +335,8 @@ pub fn plan(lines: &[String], classes: &[LineClass]) -> Plan {
         .enumerate()
         .map(|(n, (_, blocks))| UnitPlan {
             columns_inferred: false,
+            blank_pages: Vec::new(),
+            paged: false,
             span: (starts[n], starts.get(n + 1).map_or(lines.len(), |s| s - 1)),
             blocks,
         })
@@ -317,8 +348,8 @@ pub fn plan(lines: &[String], classes: &[LineClass]) -> Plan {
 }
 
 /// Rebuilds a document: every unit of the plan.
-pub fn build(lines: Vec<String>, encoding: Encoding, columns_inferred: bool) -> Document {
-    let plan = plan(&lines, &LineClass::all(&lines)).with_columns_inferred(columns_inferred);
+pub fn build(lines: Vec<String>, encoding: Encoding, reading: &Reading) -> Document {
+    let plan = plan(&lines, &LineClass::all(&lines)).with_reading(reading);
     let units = plan
         .units
         .iter()
@@ -441,6 +472,8 @@ pub fn with_tables(
         tables,
         facts,
         columns_inferred: plan.columns_inferred,
+        blank_pages: plan.blank_pages.clone(),
+        paged: plan.paged,
     }
 }
 

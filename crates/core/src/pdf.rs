@@ -42,6 +42,35 @@ impl fmt::Display for PdfProblem {
     }
 }
 
+/// A PDF's pages that carry nothing (a page number at most), with each one's first line
+/// (1-based); empty for text without pages.
+pub fn blank_pages(text: &str) -> Vec<(u32, usize)> {
+    if !text.contains('\u{c}') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut page: Option<(u32, usize, bool)> = None;
+    for (i, (line, number)) in text.split('\n').zip(page_of_lines(text)).enumerate() {
+        let empty = {
+            let t = line.trim_matches(|c: char| c.is_whitespace());
+            t.is_empty() || crate::layout::is_page_number(t)
+        };
+        match page {
+            Some((p, first, blank)) if p == number => page = Some((p, first, blank && empty)),
+            _ => {
+                if let Some((p, first, true)) = page {
+                    out.push((p, first));
+                }
+                page = Some((number, i + 1, empty));
+            }
+        }
+    }
+    if let Some((p, first, true)) = page {
+        out.push((p, first));
+    }
+    out
+}
+
 /// The page (1-based) each line of a PDF's text comes from: a form feed starts a page.
 pub fn page_of_lines(text: &str) -> Vec<u32> {
     let mut page = 1;

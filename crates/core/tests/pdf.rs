@@ -77,7 +77,11 @@ fn corpus_pdfs_read_as_their_tab_separated_copies() {
         );
         let (fa, mut fb) = (serious(&name, &tabbed), serious(&name, &text));
         fb.retain(|c| !fa.contains(c));
-        assert!(fb.is_empty(), "{name}: only the PDF reading gives {fb:?}");
+        // What only pages show: corpus 13's page 14 is blank (pdftotext prints nothing for it
+        // and it holds no image), a finding a copy without pages cannot give.
+        let blank = yusuan_core::rules::completeness::BlankPages::DOC.code;
+        let expected: &[&str] = if prefix == "13" { &[blank] } else { &[] };
+        assert_eq!(fb, expected, "{name}: only the PDF reading gives these");
     }
 }
 

@@ -184,6 +184,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &completeness::DocumentParts,
     &completeness::ThreePublicDetails,
     &completeness::EmptyTablePages,
+    &completeness::BlankPages,
     &codes::StaleClassNames,
     &codes::CodeFormat,
     &codes::SameCodeSameName,

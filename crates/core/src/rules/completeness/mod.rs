@@ -1,5 +1,6 @@
 //! 公开完整性: what a disclosure must contain.
 
+mod blank_pages;
 mod document_parts;
 mod empty_table_pages;
 mod empty_tables;
@@ -7,6 +8,7 @@ mod required_sections;
 mod required_tables;
 mod three_public_details;
 
+pub use blank_pages::BlankPages;
 pub use document_parts::DocumentParts;
 pub use empty_table_pages::EmptyTablePages;
 pub use empty_tables::EmptyTableExplained;
