@@ -41,5 +41,16 @@ let html = original
   .replace(/style-src 'self'/, `style-src ${sha(css)}`)
   .replace(/connect-src 'self'/, "connect-src 'none'");
 html = html.replace('</head>', `<style>${css}</style>\n<script type="module">${loader}</script>\n</head>`);
+// The PDF module too (written to pdf/ by scripts/pdf-module.sh), as data the page hands to the
+// worker it starts when a PDF arrives: its glue code as text, its wasm in base64. Neither runs
+// on load.
+const pdfDir = path.join(dir, 'pdf');
+const pdfGlue = await readFile(path.join(pdfDir, 'yusuan_pdf_web.js'), 'utf8').catch(() => null);
+if (pdfGlue !== null) {
+  if (pdfGlue.includes('</script')) throw new Error('postbuild: the PDF glue would end its script tag');
+  const pdfWasm = (await readFile(path.join(pdfDir, 'yusuan_pdf_web_bg.wasm'))).toString('base64');
+  const tags = `<script type="text/plain" id="yusuan-pdf-glue">${pdfGlue}</script>\n<script type="application/octet-stream" id="yusuan-pdf-wasm">${pdfWasm}</script>\n</body>`;
+  html = html.replace('</body>', () => tags);
+}
 await writeFile(path.join(dir, 'yusuan-offline.html'), html);
 console.log(`postbuild: yusuan-offline.html ${(html.length / 1024).toFixed(0)} KiB`);

@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { launch, fixture, pasteText, root } from './harness.mjs';
 
 let browser;
@@ -25,6 +26,13 @@ test('yusuan-offline.html works from file:// without any request', async () => {
   // The single file starts its worker from its own inline code, not from a file.
   assert.equal(await page.getByTestId('results').getAttribute('data-runs-in'), 'worker');
   await page.screenshot({ path: 'tests/e2e/screenshots/offline.png' });
+  // A PDF, from disk too: the single file carries the PDF module inline and starts it only now.
+  const corpus = path.join(root, '..', 'shared', 'corpus');
+  const pdf = (await readdir(corpus)).find((n) => n.startsWith('09_') && n.endsWith('.pdf'));
+  await page.getByTestId('file-input').setInputFiles(path.join(corpus, pdf));
+  await page.waitForFunction(() => /已读取文件.*（pdf）/.test(document.querySelector('[data-testid=input-status]')?.textContent ?? ''));
+  await page.locator('[data-testid=results][data-state=done]').waitFor();
+  assert.match(await page.getByTestId('unit').first().innerText(), /上海市普陀区人民政府办公室/);
   assert.deepEqual(requests, []);
   assert.deepEqual(problems, []);
 });

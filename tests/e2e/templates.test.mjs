@@ -109,7 +109,8 @@ test('a PDF opened or dropped is read in the page by the PDF module, loaded only
   const pdf = (await readdir(dir)).find((n) => n.startsWith('09_') && n.endsWith('.pdf'));
   await page.getByTestId('file-input').setInputFiles(path.join(dir, pdf));
   const status = page.getByTestId('input-status');
-  await status.waitFor();
+  // While the module loads and the pages are read, the status says so; then what was read.
+  await page.waitForFunction(() => /已读取文件/.test(document.querySelector('[data-testid=input-status]')?.textContent ?? ''));
   assert.match(await status.innerText(), /已读取文件.*（pdf）/);
   assert.ok(fetched.some((u) => u.endsWith('/pdf/yusuan_pdf_web_bg.wasm')), 'the PDF module, now');
   await page.locator('[data-testid=results][data-state=done]').waitFor();
@@ -125,7 +126,7 @@ test('a PDF opened or dropped is read in the page by the PDF module, loaded only
     return d;
   }, bytes.toString('base64'));
   await page.getByTestId('input').dispatchEvent('drop', { dataTransfer: dt });
-  await page.waitForFunction(() => /final\.pdf/.test(document.querySelector('[data-testid=input-status]')?.textContent ?? ''));
+  await page.waitForFunction(() => /已读取文件“final\.pdf”/.test(document.querySelector('[data-testid=input-status]')?.textContent ?? ''));
   await page.locator('[data-testid=results][data-state=done]').waitFor();
   const misprint = page.locator('[data-testid=finding][data-rule="TXT-010"]').first();
   await misprint.waitFor();

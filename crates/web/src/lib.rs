@@ -186,6 +186,19 @@ pub fn App() -> impl IntoView {
             let mut read = Vec::new();
             let mut unusable = Vec::new();
             for file in files {
+                // A PDF takes a moment (its reader loads, then its pages are read): say so.
+                let name = file.name();
+                if name.to_ascii_lowercase().ends_with(".pdf") || file.type_() == "application/pdf"
+                {
+                    set_status.set(Some((
+                        true,
+                        l.pick(
+                            &format!("正在读取 PDF“{name}”……"),
+                            &format!("Reading the PDF “{name}”…"),
+                        )
+                        .to_owned(),
+                    )));
+                }
                 match input::read_file(file).await {
                     input::Loaded::Text {
                         name,
@@ -255,7 +268,7 @@ pub fn App() -> impl IntoView {
             <section class="input">
                 <div class="input-head">
                     <label for="paste">{move || lang.get().pick("预算公开文本", "Disclosure text")}</label>
-                    <label class="open-file">{move || lang.get().pick("打开文件（.pdf / .txt / .html）", "Open a file (.pdf / .txt / .html)")}
+                    <label class="open-file">{move || lang.get().pick("打开文件（PDF/文本/网页）", "Open (PDF/text/HTML)")}
                         <input type="file" multiple accept=".txt,.html,.htm,.pdf,text/plain,text/html,application/pdf" data-testid="file-input"
                             on:change=move |ev| load(input::all_files(input::input_files(&ev)))/>
                     </label>

@@ -2,7 +2,8 @@
 //! `pdf/` beside the page), started in a Web Worker only when a PDF is opened or dropped — the
 //! first load carries no PDF code, and a PDF that takes too long is stopped by ending the
 //! worker. The worker is made from a blob (the page's CSP allows workers from `blob:` only) and
-//! imports the module by its absolute URL.
+//! imports the module by its absolute URL — or, in the single-file page opened from disk, runs
+//! the module's glue code and wasm the file carries inline (written by scripts/postbuild.mjs).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,18 +12,48 @@ use wasm_bindgen::JsCast;
 const TIMEOUT_MS: i32 = 60_000;
 
 /// The worker's script: load the module, read the bytes it is sent, post the text or why not.
-fn worker_source(module_js: &str, module_wasm: &str) -> String {
+/// Hosted, the module is imported by URL; in the single file its glue code is the script's own
+/// first part and its wasm comes with the message, in base64.
+fn worker_source(module: &Module) -> String {
+    let (prelude, load) = match module {
+        Module::Hosted { js, wasm } => (
+            String::new(),
+            format!("const m = await import({js:?}); await m.default({{ module_or_path: {wasm:?} }}); const read = m.pdf_to_text;"),
+        ),
+        Module::Inline { glue, .. } => (
+            crate::worker::as_classic_script(glue),
+            "await __wbg_init({ module_or_path: Uint8Array.from(atob(e.data.wasm64), (c) => c.charCodeAt(0)) }); const read = pdf_to_text;".to_owned(),
+        ),
+    };
     format!(
-        r#"self.onmessage = async (e) => {{
+        r#"{prelude}
+self.onmessage = async (e) => {{
   try {{
-    const m = await import({module_js:?});
-    await m.default({{ module_or_path: {module_wasm:?} }});
-    self.postMessage({{ text: m.pdf_to_text(new Uint8Array(e.data)) }});
+    {load}
+    self.postMessage({{ text: read(new Uint8Array(e.data.pdf)) }});
   }} catch (err) {{
     self.postMessage({{ error: String((err && err.message) || err) }});
   }}
 }};"#
     )
+}
+
+/// Where the PDF module comes from.
+enum Module {
+    /// Beside the page, in `pdf/`.
+    Hosted { js: String, wasm: String },
+    /// Inside the single-file page: the glue code and the wasm in base64.
+    Inline { glue: String, wasm64: String },
+}
+
+/// The module the single-file page carries inline, if this is that page.
+fn inline_module() -> Option<Module> {
+    let doc = web_sys::window()?.document()?;
+    let text = |id: &str| doc.get_element_by_id(id).and_then(|e| e.text_content());
+    Some(Module::Inline {
+        glue: text("yusuan-pdf-glue")?,
+        wasm64: text("yusuan-pdf-wasm")?.trim().to_owned(),
+    })
 }
 
 /// The URL of a file under the page's `pdf/` directory.
@@ -41,27 +72,47 @@ pub async fn read(bytes: &[u8]) -> Result<String, String> {
     let unavailable = |e: &str| {
         format!("无法启动 PDF 读取模块（{e}）：请使用托管的网页版，或复制 PDF 中的文字后粘贴 (the PDF reader could not start)")
     };
-    let (js, wasm) = (
-        module_url("yusuan_pdf_web.js").map_err(|e| unavailable(&e))?,
-        module_url("yusuan_pdf_web_bg.wasm").map_err(|e| unavailable(&e))?,
-    );
-    let source = js_sys::Array::of1(&JsValue::from_str(&worker_source(&js, &wasm)));
+    let module = match inline_module() {
+        Some(m) => m,
+        None => Module::Hosted {
+            js: module_url("yusuan_pdf_web.js").map_err(|e| unavailable(&e))?,
+            wasm: module_url("yusuan_pdf_web_bg.wasm").map_err(|e| unavailable(&e))?,
+        },
+    };
+    let source = js_sys::Array::of1(&JsValue::from_str(&worker_source(&module)));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&source, &options)
         .map_err(|_| unavailable("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| unavailable("url"))?;
+    // Hosted: a module worker, which can import the module by URL; inline: a classic one, as
+    // the page's own checking worker (see `crate::worker`).
     let worker_options = web_sys::WorkerOptions::new();
-    worker_options.set_type(web_sys::WorkerType::Module);
+    if matches!(module, Module::Hosted { .. }) {
+        worker_options.set_type(web_sys::WorkerType::Module);
+    }
     let worker = web_sys::Worker::new_with_options(&url, &worker_options)
         .map_err(|_| unavailable("worker"))?;
     let _ = web_sys::Url::revoke_object_url(&url);
     let answer = js_sys::Promise::new(&mut |resolve, _reject| {
         let on_time = resolve.clone();
+        let on_error = resolve.clone();
         let on_message = Closure::once_into_js(move |ev: web_sys::MessageEvent| {
             let _ = resolve.call1(&JsValue::NULL, &ev.data());
         });
         worker.set_onmessage(Some(on_message.unchecked_ref()));
+        // The worker's script failing to start (it never answers then): why, as the answer.
+        let failed = Closure::once_into_js(move |ev: JsValue| {
+            let reply = js_sys::Object::new();
+            let detail = js_sys::Reflect::get(&ev, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            let why = format!("PDF 读取模块出错 (the PDF reader failed) {detail}");
+            let _ = js_sys::Reflect::set(&reply, &"error".into(), &why.into());
+            let _ = on_error.call1(&JsValue::NULL, &reply);
+        });
+        worker.set_onerror(Some(failed.unchecked_ref()));
         // Too long: the worker is ended and the answer is why (a later answer is ignored).
         let timed_out = Closure::once_into_js({
             let worker = worker.clone();
@@ -84,9 +135,14 @@ pub async fn read(bytes: &[u8]) -> Result<String, String> {
             );
         }
     });
+    let message = js_sys::Object::new();
     let data = js_sys::Uint8Array::from(bytes);
+    let _ = js_sys::Reflect::set(&message, &"pdf".into(), &data.buffer());
+    if let Module::Inline { wasm64, .. } = &module {
+        let _ = js_sys::Reflect::set(&message, &"wasm64".into(), &wasm64.into());
+    }
     worker
-        .post_message(&data.buffer())
+        .post_message(&message)
         .map_err(|_| unavailable("message"))?;
     let reply = wasm_bindgen_futures::JsFuture::from(answer)
         .await

@@ -89,7 +89,7 @@ async fn glue_source() -> Result<String, String> {
 /// The glue as a classic worker script: `export`s dropped, `import.meta.url` (only used to find
 /// the wasm file, which the worker never fetches) replaced. A classic worker also starts from
 /// a page opened from disk, where a module worker is refused.
-fn as_classic_script(glue: &str) -> String {
+pub(crate) fn as_classic_script(glue: &str) -> String {
     let body = match glue.rfind("export {") {
         Some(i) => &glue[..i],
         None => glue,
