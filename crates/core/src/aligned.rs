@@ -180,19 +180,7 @@ fn blocks(lines: &[Vec<Token>]) -> Vec<std::ops::Range<usize>> {
             i += 1;
             continue;
         }
-        // Header words above the first line of several tokens (a header of stacked labels).
-        let mut start = i;
-        while start > 0 && is_fragment(&lines[start - 1])
-            || start > 0
-                && lines[start - 1].is_empty()
-                && start - 1 > 0
-                && is_fragment(&lines[start - 2])
-        {
-            start -= 1;
-        }
-        while lines[start].is_empty() {
-            start += 1;
-        }
+        let start = header_top(lines, i);
         let mut last = i;
         let mut j = i + 1;
         while j < lines.len() {
@@ -212,6 +200,20 @@ fn blocks(lines: &[Vec<Token>]) -> Vec<std::ops::Range<usize>> {
         i = last + 1;
     }
     out
+}
+
+/// Where a table's header begins, given its first line of several tokens at `first`: up over
+/// the header words stacked above it (short fragments, a blank line between them at most).
+fn header_top(lines: &[Vec<Token>], first: usize) -> usize {
+    let mut top = first;
+    loop {
+        let above = |k: usize| top.checked_sub(k).map(|j| &lines[j]);
+        match (above(1), above(2)) {
+            (Some(a), _) if is_fragment(a) => top -= 1,
+            (Some(a), Some(b)) if a.is_empty() && is_fragment(b) => top -= 2,
+            _ => return top,
+        }
+    }
 }
 
 /// A total row's label alone (`合计` in a table published empty): the table's last row.
