@@ -723,36 +723,21 @@ fn layout_exports_read_by_their_alignment() {
     for ((name, layout), (prefix, at_least)) in layouts.iter().zip(floor) {
         assert!(name.starts_with(prefix), "{name}");
         let (_, tabbed) = common::corpus_doc(prefix);
-        let read = |t: &str| yusuan_core::parse_text(t, yusuan_core::Encoding::Utf8);
-        let (a, b) = (read(&tabbed), read(layout));
-        assert_eq!(b.units.len(), 1, "{name}");
-        assert!(b.units[0].columns_inferred && !a.units[0].columns_inferred);
-        assert_eq!(
-            (&b.units[0].name, b.units[0].year, b.units[0].kind),
-            (&a.units[0].name, a.units[0].year, a.units[0].kind),
-            "{name}"
-        );
-        let (sa, sb) = (a.signatures(), b.signatures());
-        let same = sa.iter().filter(|x| sb.contains(x)).count();
-        assert!(
-            same >= at_least,
-            "{name}: {same} tables read alike, {at_least} before"
-        );
-        let serious = |text: &str| {
-            let mut codes: Vec<String> = yusuan_core::check_bytes(name, text.as_bytes()).units[0]
-                .findings
-                .iter()
-                .filter(|f| f.severity >= Severity::Warning)
-                .map(|f| f.rule.to_string())
-                .collect();
-            codes.sort();
-            codes
+        let inferred = |t: &str| {
+            let doc = yusuan_core::parse_text(t, yusuan_core::Encoding::Utf8);
+            doc.units[0].columns_inferred
         };
-        let (fa, mut fb) = (serious(&tabbed), serious(layout));
-        fb.retain(|c| !fa.contains(c));
+        assert!(inferred(layout) && !inferred(&tabbed), "{name}");
+        let c = common::compare_readings(name, &tabbed, layout, yusuan_core::Encoding::Utf8);
         assert!(
-            fb.is_empty(),
-            "{name}: only the layout reading gives {fb:?}"
+            c.same_tables >= at_least,
+            "{name}: {} tables read alike, {at_least} before",
+            c.same_tables
+        );
+        assert!(
+            c.only_other.is_empty(),
+            "{name}: only the layout reading gives {:?}",
+            c.only_other
         );
     }
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use yusuan_core::pdf::{self, PdfProblem};
-use yusuan_core::{parse_text, DecodeError, Encoding, Severity};
+use yusuan_core::{DecodeError, Encoding};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
 
@@ -30,18 +30,6 @@ fn pdf_text(prefix: &str) -> String {
         .join("\n\u{c}")
 }
 
-fn serious(name: &str, text: &str) -> Vec<String> {
-    let report = yusuan_core::check_bytes(name, text.as_bytes());
-    let mut codes: Vec<String> = report.units[0]
-        .findings
-        .iter()
-        .filter(|f| f.severity >= Severity::Warning)
-        .map(|f| f.rule.to_string())
-        .collect();
-    codes.sort();
-    codes
-}
-
 #[test]
 fn corpus_pdfs_read_as_their_tab_separated_copies() {
     // Tables read exactly as the tab-separated copy reads them (kind, title, every row's code
@@ -59,29 +47,20 @@ fn corpus_pdfs_read_as_their_tab_separated_copies() {
     for (prefix, at_least) in floor {
         let (name, tabbed) = common::corpus_doc(prefix);
         let text = pdf_text(prefix);
-        let (a, b) = (
-            parse_text(&tabbed, Encoding::Utf8),
-            parse_text(&text, Encoding::Pdf),
-        );
-        assert_eq!(b.units.len(), 1, "{name}");
-        assert_eq!(
-            (&b.units[0].name, b.units[0].year, b.units[0].kind),
-            (&a.units[0].name, a.units[0].year, a.units[0].kind),
-            "{name}"
-        );
-        let (sa, sb) = (a.signatures(), b.signatures());
-        let same = sa.iter().filter(|x| sb.contains(x)).count();
+        let c = common::compare_readings(&name, &tabbed, &text, Encoding::Pdf);
         assert!(
-            same >= at_least,
-            "{name}: {same} tables alike, {at_least} before"
+            c.same_tables >= at_least,
+            "{name}: {} tables alike, {at_least} before",
+            c.same_tables
         );
-        let (fa, mut fb) = (serious(&name, &tabbed), serious(&name, &text));
-        fb.retain(|c| !fa.contains(c));
         // What only pages show: corpus 13's page 14 is blank (pdftotext prints nothing for it
         // and it holds no image), a finding a copy without pages cannot give.
         let blank = yusuan_core::rules::completeness::BlankPages::DOC.code;
         let expected: &[&str] = if prefix == "13" { &[blank] } else { &[] };
-        assert_eq!(fb, expected, "{name}: only the PDF reading gives these");
+        assert_eq!(
+            c.only_other, expected,
+            "{name}: only the PDF reading gives these"
+        );
     }
 }
 

@@ -89,3 +89,47 @@ pub fn corpus_doc(prefix: &str) -> (String, String) {
         .find(|(name, _)| name.starts_with(&format!("{prefix}_")))
         .unwrap_or_else(|| panic!("no corpus document {prefix}"))
 }
+
+/// How another reading of a corpus document (its layout export, its PDF) compares with its
+/// tab-separated copy: it gives the same one unit (name, year, kind); how many tables it reads
+/// exactly alike (kind, title, every row's code and figures); and the rules whose errors or
+/// warnings only it gives.
+pub struct Comparison {
+    pub same_tables: usize,
+    pub only_other: Vec<String>,
+}
+
+pub fn compare_readings(
+    name: &str,
+    tabbed: &str,
+    other: &str,
+    encoding: yusuan_core::Encoding,
+) -> Comparison {
+    let (a, b) = (
+        yusuan_core::parse_text(tabbed, yusuan_core::Encoding::Utf8),
+        yusuan_core::parse_text(other, encoding),
+    );
+    assert_eq!(b.units.len(), 1, "{name}");
+    assert_eq!(
+        (&b.units[0].name, b.units[0].year, b.units[0].kind),
+        (&a.units[0].name, a.units[0].year, a.units[0].kind),
+        "{name}"
+    );
+    let (sa, sb) = (a.signatures(), b.signatures());
+    let serious = |text: &str| {
+        let mut codes: Vec<String> = yusuan_core::check_bytes(name, text.as_bytes()).units[0]
+            .findings
+            .iter()
+            .filter(|f| f.severity >= yusuan_core::Severity::Warning)
+            .map(|f| f.rule.to_string())
+            .collect();
+        codes.sort();
+        codes
+    };
+    let (fa, mut fb) = (serious(tabbed), serious(other));
+    fb.retain(|c| !fa.contains(c));
+    Comparison {
+        same_tables: sa.iter().filter(|x| sb.contains(x)).count(),
+        only_other: fb,
+    }
+}
