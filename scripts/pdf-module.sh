@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TRUNK_STAGING_DIR:-${1:?usage: pdf-module.sh DIST}}/pdf"
 mkdir -p "$out"
-cargo build --release --locked --target wasm32-unknown-unknown -p yusuan-pdf-web
+# The web profile (Cargo.toml): built for size, as the page's own module.
+cargo build --profile web --locked --target wasm32-unknown-unknown -p yusuan-pdf-web
 wasm-bindgen --target web --no-typescript --out-dir "$out" \
-  target/wasm32-unknown-unknown/release/yusuan_pdf_web.wasm
+  target/wasm32-unknown-unknown/web/yusuan_pdf_web.wasm
 # The features rustc's wasm32 target enables by default (binaryen 132 from npm, as Trunk uses).
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue --enable-mutable-globals \

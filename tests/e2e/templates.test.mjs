@@ -98,13 +98,21 @@ test('a text aligned with spaces is read by its alignment', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('a PDF opened or dropped is read in the page by the PDF module, loaded only then', async () => {
+test('a PDF opened or dropped is read in the page by the PDF module, loaded only then', async (t) => {
   const { page, errors } = await openPage(browser, srv.url);
   const dir = path.join(root, '..', 'shared', 'corpus');
   const fetched = [];
   page.context().on('request', (r) => fetched.push(r.url()));
   await page.locator('[data-testid=results]').waitFor({ state: 'attached' });
   assert.ok(!fetched.some((u) => u.includes('/pdf/')), 'no PDF code on the first load');
+  // Every status the page shows, kept (the pages read go by quickly).
+  await page.evaluate(() => {
+    window.statuses = [];
+    new MutationObserver(() => {
+      const s = document.querySelector('[data-testid=input-status]')?.textContent;
+      if (s) window.statuses.push(s);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   // The published PDF, opened as a file.
   const pdf = (await readdir(dir)).find((n) => n.startsWith('09_') && n.endsWith('.pdf'));
   await page.getByTestId('file-input').setInputFiles(path.join(dir, pdf));
@@ -113,6 +121,10 @@ test('a PDF opened or dropped is read in the page by the PDF module, loaded only
   await page.waitForFunction(() => /已读取文件/.test(document.querySelector('[data-testid=input-status]')?.textContent ?? ''));
   assert.match(await status.innerText(), /已读取文件.*（pdf）/);
   assert.ok(fetched.some((u) => u.endsWith('/pdf/yusuan_pdf_web_bg.wasm')), 'the PDF module, now');
+  // Its 21 pages were counted off as they were read.
+  const statuses = await page.evaluate(() => window.statuses);
+  assert.ok(statuses.some((s) => /正在读取 PDF.*第 1 \/ 21 页/.test(s)), statuses.join(' | '));
+  assert.ok(statuses.some((s) => /第 21 \/ 21 页/.test(s)), statuses.join(' | '));
   await page.locator('[data-testid=results][data-state=done]').waitFor();
   assert.match(await page.getByTestId('unit').first().innerText(), /上海市普陀区人民政府办公室/);
   assert.ok((await page.getByTestId('table-row').count()) >= 9, 'its tables listed');
@@ -137,6 +149,12 @@ test('a PDF opened or dropped is read in the page by the PDF module, loaded only
   assert.equal(await cited.getAttribute('data-page'), '21');
   assert.match(await cited.innerText(), /第\d+行 · 第21页/);
   await page.screenshot({ path: 'tests/e2e/screenshots/pdf-finding-page.png' });
+  // How long a 35-page PDF takes, from opening it to its report (reported, not asserted).
+  const long = (await readdir(dir)).find((n) => n.startsWith('05_') && n.endsWith('.pdf'));
+  const started = Date.now();
+  await page.getByTestId('file-input').setInputFiles(path.join(dir, long));
+  await page.waitForFunction(() => /万里街道/.test(document.querySelector('[data-testid=results][data-state=done] [data-testid=unit]')?.textContent ?? ''));
+  t.diagnostic(`corpus 05 (35 pages): PDF opened to report shown in ${Date.now() - started} ms`);
   // A scanned PDF is named as such.
   const scanned = await readFile(path.join(root, 'fuzz', 'seeds', 'pdf', 'scanned.pdf'));
   await page.getByTestId('file-input').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scanned });

@@ -1,5 +1,6 @@
-//! A PDF as published, read from its text layer: every glyph with its position (through
-//! `pdf-extract`, which decodes CJK fonts by their ToUnicode maps), glyphs gathered into lines
+//! A PDF as published, read from its text layer: every glyph with its position (the file parsed
+//! by `lopdf`; fonts, ToUnicode maps and the text state read by [`content`], each font once per
+//! document), glyphs gathered into lines
 //! by baseline and into words by the gaps between them, and each line laid out on a character
 //! grid as `pdftotext -layout` does — so the text is what a PDF viewer's copy or a text export
 //! gives, and the tables' columns are then inferred from the alignment ([`crate::aligned`])
@@ -83,98 +84,39 @@ pub fn page_of_lines(text: &str) -> Vec<u32> {
 }
 
 #[cfg(feature = "pdf")]
-pub use reader::to_text;
+pub use reader::{to_text, to_text_with_progress};
+
+#[cfg(feature = "pdf")]
+mod content;
+#[cfg(feature = "pdf")]
+mod font;
+#[cfg(feature = "pdf")]
+mod tounicode;
 
 #[cfg(feature = "pdf")]
 mod reader {
+    use super::content::{page_glyphs, Fonts, Glyph};
     use super::{PdfProblem, MAX_BYTES, MAX_PAGES};
-    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
-
-    /// One glyph: where it starts (x, baseline y, top-down), how wide and how large it is.
-    #[derive(Debug, Clone)]
-    struct Glyph {
-        x: f64,
-        y: f64,
-        width: f64,
-        size: f64,
-        text: String,
-    }
-
-    /// Collects every page's glyphs.
-    #[derive(Default)]
-    struct Glyphs {
-        pages: Vec<Vec<Glyph>>,
-    }
-
-    impl OutputDev for Glyphs {
-        fn begin_page(
-            &mut self,
-            _page_num: u32,
-            _media_box: &MediaBox,
-            _art_box: Option<(f64, f64, f64, f64)>,
-        ) -> Result<(), OutputError> {
-            self.pages.push(Vec::new());
-            Ok(())
-        }
-        fn end_page(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn output_character(
-            &mut self,
-            trm: &Transform,
-            width: f64,
-            spacing: f64,
-            font_size: f64,
-            text: &str,
-        ) -> Result<(), OutputError> {
-            // Coordinates along the text's own direction, so a page set sideways (a landscape
-            // table rotated onto a portrait page) reads as a page set straight: x along the
-            // line, y down the page from line to line.
-            let scale = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
-            if scale <= f64::EPSILON {
-                return Ok(());
-            }
-            let (ux, uy) = (trm.m11 / scale, trm.m12 / scale);
-            let (px, py) = (trm.m31, trm.m32);
-            let x = px * ux + py * uy;
-            let y = px * uy - py * ux;
-            let size = font_size * scale;
-            // The advance on the page: the glyph's width and the character spacing (Tc, Tw)
-            // that justified text spreads its glyphs with, in page units.
-            let advance = (width * font_size + spacing) * scale;
-            if !(x.is_finite() && y.is_finite() && size.is_finite()) {
-                return Ok(());
-            }
-            if let Some(page) = self.pages.last_mut() {
-                page.push(Glyph {
-                    x,
-                    y,
-                    width: advance,
-                    size,
-                    text: text.to_owned(),
-                });
-            }
-            Ok(())
-        }
-        fn begin_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_word(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-        fn end_line(&mut self) -> Result<(), OutputError> {
-            Ok(())
-        }
-    }
+    use lopdf::{Document, ObjectId};
 
     /// The PDF's text, each page laid out on a character grid (columns aligned with spaces),
     /// pages after the first opening with a form feed.
     pub fn to_text(bytes: &[u8]) -> Result<String, PdfProblem> {
+        to_text_with_progress(bytes, &mut |_, _| {})
+    }
+
+    /// [`to_text`], telling `progress` each page read (pages read, pages in all): the page
+    /// shows it while a long PDF is read.
+    pub fn to_text_with_progress(
+        bytes: &[u8],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<String, PdfProblem> {
         if bytes.len() > MAX_BYTES {
             return Err(PdfProblem::TooLarge(bytes.len()));
         }
         quiet_library_panics();
-        let read = std::panic::catch_unwind(|| glyphs(bytes));
+        let read =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| glyphs(bytes, progress)));
         let pages = match read {
             Ok(pages) => pages?,
             Err(_) => return Err(PdfProblem::Damaged("读取时出错".into())),
@@ -196,16 +138,19 @@ mod reader {
             let earlier = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
                 let file = info.location().map_or("", |l| l.file());
-                if !(file.contains("pdf-extract") || file.contains("lopdf")) {
+                if !file.contains("lopdf") {
                     earlier(info);
                 }
             }));
         });
     }
 
-    fn glyphs(bytes: &[u8]) -> Result<Vec<Vec<Glyph>>, PdfProblem> {
-        let mut doc = pdf_extract::Document::load_mem(bytes)
-            .map_err(|e| PdfProblem::Damaged(short(&e.to_string())))?;
+    fn glyphs(
+        bytes: &[u8],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Vec<Vec<Glyph>>, PdfProblem> {
+        let mut doc =
+            Document::load_mem(bytes).map_err(|e| PdfProblem::Damaged(short(&e.to_string())))?;
         if doc.is_encrypted() && doc.decrypt("").is_err() {
             return Err(PdfProblem::Encrypted);
         }
@@ -220,15 +165,18 @@ mod reader {
                 "页面树循环引用 (page tree loops)".into(),
             ));
         }
-        let mut out = Glyphs::default();
-        pdf_extract::output_doc(&doc, &mut out)
-            .map_err(|e| PdfProblem::Damaged(short(&format!("{e:?}"))))?;
-        Ok(out.pages)
+        let mut fonts = Fonts::default();
+        let mut out = Vec::with_capacity(pages.len());
+        for &page in pages.values() {
+            out.push(page_glyphs(&doc, page, &mut fonts));
+            progress(out.len(), pages.len());
+        }
+        Ok(out)
     }
 
     /// Whether the chain of /Parent links from a page ends (within the page-tree depth any
     /// real file has).
-    fn parents_end(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> bool {
+    fn parents_end(doc: &Document, page: ObjectId) -> bool {
         let mut seen = std::collections::HashSet::new();
         let mut at = page;
         while seen.insert(at) && seen.len() <= 64 {

@@ -8,8 +8,15 @@
 use wasm_bindgen::prelude::*;
 
 /// The PDF's text (pages after the first opening with a form feed), or why there is none, in
-/// Chinese and English.
+/// Chinese and English. `progress(pages_read, pages)` is called after each page.
 #[wasm_bindgen]
-pub fn pdf_to_text(bytes: &[u8]) -> Result<String, String> {
-    yusuan_core::pdf::to_text(bytes).map_err(|p| p.to_string())
+pub fn pdf_to_text(bytes: &[u8], progress: &js_sys::Function) -> Result<String, String> {
+    let mut tell = |read: usize, pages: usize| {
+        let _ = progress.call2(
+            &JsValue::NULL,
+            &(read as u32).into(),
+            &(pages as u32).into(),
+        );
+    };
+    yusuan_core::pdf::to_text_with_progress(bytes, &mut tell).map_err(|p| p.to_string())
 }

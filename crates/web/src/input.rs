@@ -60,13 +60,13 @@ pub fn from_bytes(name: String, bytes: &[u8]) -> Loaded {
     }
 }
 
-/// Reads a browser File.
-pub async fn read_file(file: web_sys::File) -> Loaded {
+/// Reads a browser File; a PDF's pages read are told to `progress(page, pages)`.
+pub async fn read_file(file: web_sys::File, progress: impl Fn(u32, u32) + 'static) -> Loaded {
     let file = gloo_file::File::from(file);
     let name = file.name();
     match gloo_file::futures::read_as_bytes(&file).await {
         // A PDF goes to the PDF reader, which is loaded now (see `crate::pdf`).
-        Ok(bytes) if decode::is_pdf(&bytes) => match crate::pdf::read(&bytes).await {
+        Ok(bytes) if decode::is_pdf(&bytes) => match crate::pdf::read(&bytes, progress).await {
             Ok(text) => Loaded::Text {
                 name,
                 encoding: "pdf",

@@ -199,7 +199,20 @@ pub fn App() -> impl IntoView {
                         .to_owned(),
                     )));
                 }
-                match input::read_file(file).await {
+                let progress = {
+                    let name = name.clone();
+                    move |page: u32, pages: u32| {
+                        set_status.set(Some((
+                            true,
+                            l.pick(
+                                &format!("正在读取 PDF“{name}”：第 {page} / {pages} 页"),
+                                &format!("Reading the PDF “{name}”: page {page} of {pages}"),
+                            )
+                            .to_owned(),
+                        )))
+                    }
+                };
+                match input::read_file(file, progress).await {
                     input::Loaded::Text {
                         name,
                         encoding,

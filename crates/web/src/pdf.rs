@@ -5,13 +5,16 @@
 //! imports the module by its absolute URL — or, in the single-file page opened from disk, runs
 //! the module's glue code and wasm the file carries inline (written by scripts/postbuild.mjs).
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// How long a PDF may take to read before the worker is ended.
 const TIMEOUT_MS: i32 = 60_000;
 
-/// The worker's script: load the module, read the bytes it is sent, post the text or why not.
+/// The worker's script: load the module, read the bytes it is sent (posting each page read),
+/// post the text or why not.
 /// Hosted, the module is imported by URL; in the single file its glue code is the script's own
 /// first part and its wasm comes with the message, in base64.
 fn worker_source(module: &Module) -> String {
@@ -30,7 +33,8 @@ fn worker_source(module: &Module) -> String {
 self.onmessage = async (e) => {{
   try {{
     {load}
-    self.postMessage({{ text: read(new Uint8Array(e.data.pdf)) }});
+    const progress = (page, pages) => self.postMessage({{ page, pages }});
+    self.postMessage({{ text: read(new Uint8Array(e.data.pdf), progress) }});
   }} catch (err) {{
     self.postMessage({{ error: String((err && err.message) || err) }});
   }}
@@ -67,8 +71,9 @@ fn module_url(file: &str) -> Result<String, String> {
         .map_err(|_| "bad page URL".to_owned())
 }
 
-/// The text of a PDF's bytes, read in a worker; or why it could not be read.
-pub async fn read(bytes: &[u8]) -> Result<String, String> {
+/// The text of a PDF's bytes, read in a worker; or why it could not be read. `progress(page,
+/// pages)` is told each page read.
+pub async fn read(bytes: &[u8], progress: impl Fn(u32, u32) + 'static) -> Result<String, String> {
     let unavailable = |e: &str| {
         format!("无法启动 PDF 读取模块（{e}）：请使用托管的网页版，或复制 PDF 中的文字后粘贴 (the PDF reader could not start)")
     };
@@ -94,47 +99,73 @@ pub async fn read(bytes: &[u8]) -> Result<String, String> {
     let worker = web_sys::Worker::new_with_options(&url, &worker_options)
         .map_err(|_| unavailable("worker"))?;
     let _ = web_sys::Url::revoke_object_url(&url);
+    // The answer settles once: the text, why not, the worker failing, or the time running out.
+    let settle: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
     let answer = js_sys::Promise::new(&mut |resolve, _reject| {
-        let on_time = resolve.clone();
-        let on_error = resolve.clone();
-        let on_message = Closure::once_into_js(move |ev: web_sys::MessageEvent| {
-            let _ = resolve.call1(&JsValue::NULL, &ev.data());
-        });
-        worker.set_onmessage(Some(on_message.unchecked_ref()));
-        // The worker's script failing to start (it never answers then): why, as the answer.
-        let failed = Closure::once_into_js(move |ev: JsValue| {
-            let reply = js_sys::Object::new();
+        *settle.borrow_mut() = Some(resolve);
+    });
+    let answer_with = {
+        let settle = settle.clone();
+        move |reply: &JsValue| {
+            if let Some(resolve) = settle.borrow_mut().take() {
+                let _ = resolve.call1(&JsValue::NULL, reply);
+            }
+        }
+    };
+    let error_reply = |why: &str| {
+        let reply = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&reply, &"error".into(), &why.into());
+        reply
+    };
+    // Pages read are told as they come; anything else is the answer.
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new({
+        let answer_with = answer_with.clone();
+        move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            let number = |k: &str| {
+                js_sys::Reflect::get(&data, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            match (number("page"), number("pages")) {
+                (Some(page), Some(pages)) => progress(page as u32, pages as u32),
+                _ => answer_with(&data),
+            }
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker's script failing to start (it never answers then): why, as the answer.
+    let failed = Closure::once_into_js({
+        let answer_with = answer_with.clone();
+        move |ev: JsValue| {
             let detail = js_sys::Reflect::get(&ev, &"message".into())
                 .ok()
                 .and_then(|m| m.as_string())
                 .unwrap_or_default();
-            let why = format!("PDF 读取模块出错 (the PDF reader failed) {detail}");
-            let _ = js_sys::Reflect::set(&reply, &"error".into(), &why.into());
-            let _ = on_error.call1(&JsValue::NULL, &reply);
-        });
-        worker.set_onerror(Some(failed.unchecked_ref()));
-        // Too long: the worker is ended and the answer is why (a later answer is ignored).
-        let timed_out = Closure::once_into_js({
-            let worker = worker.clone();
-            move || {
-                worker.terminate();
-                let reply = js_sys::Object::new();
-                let why = format!(
-                    "读取此 PDF 超过 {} 秒，已停止 (reading this PDF took over {} s and was stopped)",
-                    TIMEOUT_MS / 1000,
-                    TIMEOUT_MS / 1000
-                );
-                let _ = js_sys::Reflect::set(&reply, &"error".into(), &why.into());
-                let _ = on_time.call1(&JsValue::NULL, &reply);
-            }
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                timed_out.unchecked_ref(),
-                TIMEOUT_MS,
-            );
+            answer_with(&error_reply(&format!(
+                "PDF 读取模块出错 (the PDF reader failed) {detail}"
+            )));
         }
     });
+    worker.set_onerror(Some(failed.unchecked_ref()));
+    // Too long: the worker is ended and the answer is why (a later answer is ignored).
+    let timed_out = Closure::once_into_js({
+        let worker = worker.clone();
+        move || {
+            worker.terminate();
+            answer_with(&error_reply(&format!(
+                "读取此 PDF 超过 {} 秒，已停止 (reading this PDF took over {} s and was stopped)",
+                TIMEOUT_MS / 1000,
+                TIMEOUT_MS / 1000
+            )));
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            timed_out.unchecked_ref(),
+            TIMEOUT_MS,
+        );
+    }
     let message = js_sys::Object::new();
     let data = js_sys::Uint8Array::from(bytes);
     let _ = js_sys::Reflect::set(&message, &"pdf".into(), &data.buffer());
@@ -148,6 +179,7 @@ pub async fn read(bytes: &[u8]) -> Result<String, String> {
         .await
         .map_err(|_| unavailable("reply"))?;
     worker.terminate();
+    drop(on_message);
     let field = |k: &str| {
         js_sys::Reflect::get(&reply, &JsValue::from_str(k))
             .ok()

@@ -1,0 +1,322 @@
+//! A page's content stream run for its text: every glyph shown, with where it starts and how
+//! far it advances, in the text's own direction (so a page set sideways — a landscape table
+//! rotated onto a portrait page — reads as a page set straight).
+//!
+//! Only what places text is followed: the graphics state's matrix (`q`, `Q`, `cm`), the text
+//! state and matrices (`BT` … `ET`, `Tf`, `Tc`, `Tw`, `Tz`, `TL`, `Ts`, `Td`, `TD`, `Tm`, `T*`),
+//! the text-showing operators (`Tj`, `TJ`, `'`, `"`) and form XObjects (`Do`), which are run in
+//! place with their own matrix and resources.
+
+use super::font::{get, number, Font};
+use lopdf::content::{Content, Operation};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use rustc_hash::FxHashMap;
+use std::rc::Rc;
+
+/// One glyph: where it starts (x along its line, y down the page from line to line), how far
+/// it advances, how large it is.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub size: f64,
+    pub text: String,
+}
+
+/// The fonts read so far, by object: each is read once for the whole document.
+#[derive(Default)]
+pub struct Fonts(FxHashMap<ObjectId, Rc<Font>>);
+
+/// Forms nested deeper than this are not followed (real ones nest one or two levels).
+const MAX_FORM_DEPTH: usize = 8;
+
+/// A page's glyphs, in the order they are shown.
+pub fn page_glyphs(doc: &Document, page: ObjectId, fonts: &mut Fonts) -> Vec<Glyph> {
+    let Ok(bytes) = doc.get_page_content(page) else {
+        return Vec::new();
+    };
+    let Some(resources) = page_resources(doc, page) else {
+        return Vec::new();
+    };
+    let mut run = Run {
+        doc,
+        fonts,
+        glyphs: Vec::new(),
+        forms: Vec::new(),
+    };
+    run.stream(&bytes, resources, Matrix::IDENTITY);
+    run.glyphs
+}
+
+/// A page's resources, inherited from the page tree when the page has none of its own.
+fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
+    let mut node = doc.get_dictionary(page).ok()?;
+    for _ in 0..64 {
+        if let Some(r) = get(doc, node, b"Resources").and_then(|o| o.as_dict().ok()) {
+            return Some(r);
+        }
+        node = get(doc, node, b"Parent")?.as_dict().ok()?;
+    }
+    None
+}
+
+/// An affine matrix `[a b c d e f]`, applied to row vectors as PDF does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Matrix([f64; 6]);
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    fn translate(x: f64, y: f64) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, x, y])
+    }
+
+    /// `self` then `then`.
+    fn then(self, then: Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [p, q, r, s, t, u] = then.0;
+        Matrix([
+            a * p + b * r,
+            a * q + b * s,
+            c * p + d * r,
+            c * q + d * s,
+            e * p + f * r + t,
+            e * q + f * s + u,
+        ])
+    }
+
+    fn from_operands(operands: &[Object]) -> Option<Matrix> {
+        let n: Vec<f64> = operands.iter().filter_map(number).collect();
+        <[f64; 6]>::try_from(n).ok().map(Matrix)
+    }
+}
+
+/// The graphics and text state that `q`/`Q` save and restore.
+#[derive(Clone)]
+struct State {
+    ctm: Matrix,
+    font: Option<Rc<Font>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    horizontal_scale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+struct Run<'d, 'f> {
+    doc: &'d Document,
+    fonts: &'f mut Fonts,
+    glyphs: Vec<Glyph>,
+    /// The forms being run (a form that shows itself is not run again).
+    forms: Vec<ObjectId>,
+}
+
+impl<'d> Run<'d, '_> {
+    fn stream(&mut self, bytes: &[u8], resources: &'d Dictionary, ctm: Matrix) {
+        let Ok(content) = Content::decode(bytes) else {
+            return;
+        };
+        let mut state = State {
+            ctm,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horizontal_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        };
+        let mut saved: Vec<State> = Vec::new();
+        let (mut tm, mut tlm) = (Matrix::IDENTITY, Matrix::IDENTITY);
+        for Operation { operator, operands } in &content.operations {
+            let num = |i: usize| operands.get(i).and_then(number);
+            match operator.as_str() {
+                "q" if saved.len() < 256 => saved.push(state.clone()),
+                "Q" => state = saved.pop().unwrap_or(state),
+                "cm" => {
+                    if let Some(m) = Matrix::from_operands(operands) {
+                        state.ctm = m.then(state.ctm);
+                    }
+                }
+                "BT" => (tm, tlm) = (Matrix::IDENTITY, Matrix::IDENTITY),
+                "Tf" => {
+                    state.font = operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .and_then(|name| self.font(resources, name));
+                    state.size = num(1).unwrap_or(0.0);
+                }
+                "Tc" => state.char_spacing = num(0).unwrap_or(0.0),
+                "Tw" => state.word_spacing = num(0).unwrap_or(0.0),
+                "Tz" => state.horizontal_scale = num(0).unwrap_or(100.0) / 100.0,
+                "TL" => state.leading = num(0).unwrap_or(0.0),
+                "Ts" => state.rise = num(0).unwrap_or(0.0),
+                "Td" | "TD" => {
+                    let (x, y) = (num(0).unwrap_or(0.0), num(1).unwrap_or(0.0));
+                    if operator == "TD" {
+                        state.leading = -y;
+                    }
+                    tlm = Matrix::translate(x, y).then(tlm);
+                    tm = tlm;
+                }
+                "Tm" => {
+                    if let Some(m) = Matrix::from_operands(operands) {
+                        (tm, tlm) = (m, m);
+                    }
+                }
+                "T*" => {
+                    tlm = Matrix::translate(0.0, -state.leading).then(tlm);
+                    tm = tlm;
+                }
+                "Tj" => {
+                    if let Some(Object::String(s, _)) = operands.first() {
+                        self.show(&state, &mut tm, s);
+                    }
+                }
+                "'" | "\"" => {
+                    if operator == "\"" {
+                        state.word_spacing = num(0).unwrap_or(state.word_spacing);
+                        state.char_spacing = num(1).unwrap_or(state.char_spacing);
+                    }
+                    tlm = Matrix::translate(0.0, -state.leading).then(tlm);
+                    tm = tlm;
+                    if let Some(Object::String(s, _)) = operands.last() {
+                        self.show(&state, &mut tm, s);
+                    }
+                }
+                "TJ" => {
+                    let Some(Object::Array(items)) = operands.first() else {
+                        continue;
+                    };
+                    for item in items {
+                        match item {
+                            Object::String(s, _) => self.show(&state, &mut tm, s),
+                            other => {
+                                let adjust = number(other).unwrap_or(0.0);
+                                let tx = -adjust / 1000.0 * state.size * state.horizontal_scale;
+                                tm = Matrix::translate(tx, 0.0).then(tm);
+                            }
+                        }
+                    }
+                }
+                "Do" => {
+                    if let Some(name) = operands.first().and_then(|o| o.as_name().ok()) {
+                        self.form(resources, name, state.ctm);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The font a resource name stands for, read once per font object.
+    fn font(&mut self, resources: &'d Dictionary, name: &[u8]) -> Option<Rc<Font>> {
+        let fonts = get(self.doc, resources, b"Font")?.as_dict().ok()?;
+        match fonts.get(name).ok()? {
+            Object::Reference(id) => {
+                if let Some(font) = self.fonts.0.get(id) {
+                    return Some(font.clone());
+                }
+                let dict = self.doc.get_dictionary(*id).ok()?;
+                let font = Rc::new(Font::new(self.doc, dict));
+                self.fonts.0.insert(*id, font.clone());
+                Some(font)
+            }
+            Object::Dictionary(dict) => Some(Rc::new(Font::new(self.doc, dict))),
+            _ => None,
+        }
+    }
+
+    /// Runs a form XObject in place (an image shows no text).
+    fn form(&mut self, resources: &'d Dictionary, name: &[u8], ctm: Matrix) {
+        let doc = self.doc;
+        let Some(xobjects) = get(doc, resources, b"XObject").and_then(|o| o.as_dict().ok()) else {
+            return;
+        };
+        let Ok(Object::Reference(id)) = xobjects.get(name) else {
+            return;
+        };
+        let Ok(Object::Stream(form)) = doc.get_object(*id) else {
+            return;
+        };
+        let is_form =
+            get(doc, &form.dict, b"Subtype").and_then(|o| o.as_name().ok()) == Some(b"Form");
+        if !is_form || self.forms.contains(id) || self.forms.len() >= MAX_FORM_DEPTH {
+            return;
+        }
+        let matrix = get(doc, &form.dict, b"Matrix")
+            .and_then(|o| o.as_array().ok())
+            .and_then(|m| Matrix::from_operands(m))
+            .unwrap_or(Matrix::IDENTITY);
+        let own = get(doc, &form.dict, b"Resources").and_then(|o| o.as_dict().ok());
+        let bytes = form
+            .decompressed_content()
+            .unwrap_or_else(|_| form.content.clone());
+        self.forms.push(*id);
+        self.stream(&bytes, own.unwrap_or(resources), matrix.then(ctm));
+        self.forms.pop();
+    }
+
+    /// Shows a string: each code's glyph placed, the text matrix moved past it.
+    fn show(&mut self, state: &State, tm: &mut Matrix, bytes: &[u8]) {
+        let Some(font) = state.font.clone() else {
+            return;
+        };
+        let text_space = Matrix([state.horizontal_scale, 0.0, 0.0, 1.0, 0.0, state.rise]);
+        for (code, len) in font.split(bytes) {
+            let w0 = font.width(code);
+            let mut spacing = state.char_spacing;
+            // Word spacing applies to the single-byte code 32 only.
+            if code == 32 && len == 1 {
+                spacing += state.word_spacing;
+            }
+            let trm = text_space.then(*tm).then(state.ctm);
+            let text = font.text(code, len);
+            self.place(trm, w0, spacing, state.size, &text);
+            let tx = state.horizontal_scale * (w0 * state.size + spacing);
+            *tm = Matrix::translate(tx, 0.0).then(*tm);
+        }
+    }
+
+    /// A glyph in the text's own direction: x along the line, y down the page.
+    fn place(&mut self, trm: Matrix, w0: f64, spacing: f64, font_size: f64, text: &str) {
+        let [a, b, _, _, e, f] = trm.0;
+        let scale = (a * a + b * b).sqrt();
+        if scale <= f64::EPSILON {
+            return;
+        }
+        let (ux, uy) = (a / scale, b / scale);
+        let x = e * ux + f * uy;
+        let y = e * uy - f * ux;
+        let size = font_size * scale;
+        // The advance on the page: the glyph's width and the character spacing (Tc, Tw) that
+        // justified text spreads its glyphs with.
+        let advance = (w0 * font_size + spacing) * scale;
+        if x.is_finite() && y.is_finite() && size.is_finite() && advance.is_finite() {
+            self.glyphs.push(Glyph {
+                x,
+                y,
+                width: advance,
+                size,
+                text: text.to_owned(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrices_compose_as_pdf_applies_them() {
+        let scale = Matrix([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]);
+        let moved = Matrix::translate(10.0, 5.0);
+        // Scale first, then move: the origin lands on (10, 5).
+        assert_eq!(scale.then(moved).0, [2.0, 0.0, 0.0, 2.0, 10.0, 5.0]);
+        // Move first, then scale: on (20, 10).
+        assert_eq!(moved.then(scale).0, [2.0, 0.0, 0.0, 2.0, 20.0, 10.0]);
+    }
+}
