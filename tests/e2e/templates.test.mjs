@@ -128,6 +128,11 @@ test('a PDF opened or dropped is read in the page by the PDF module, loaded only
   await page.locator('[data-testid=results][data-state=done]').waitFor();
   assert.match(await page.getByTestId('unit').first().innerText(), /上海市普陀区人民政府办公室/);
   assert.ok((await page.getByTestId('table-row').count()) >= 9, 'its tables listed');
+  // Each table says the PDF pages it is on (as pdftotext -f N -l N shows them: 8, then 9–10).
+  const rows = page.getByTestId('table-row');
+  assert.equal(await rows.nth(0).getAttribute('data-pages'), '第8页');
+  assert.match(await rows.nth(1).getAttribute('data-pages'), /^第9(–10)?页$/);
+  assert.match(await rows.nth(0).innerText(), /第\d+–\d+行（第8页）/);
   await page.screenshot({ path: 'tests/e2e/screenshots/pdf-opened.png' });
   // Dropped: corpus 13's PDF, its two errors found as from its text.
   const bytes = await readFile(path.join(dir, (await readdir(dir)).find((n) => n.startsWith('13_') && n.endsWith('.pdf'))));

@@ -651,6 +651,10 @@ fn about_line(l: Lang, unit: &UnitShown) -> String {
 fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
     let l = lang().get_untracked();
     let shared = entry.unit.clone();
+    // A PDF's text: the page each line is on, for the tables' inventory.
+    let pages: Option<Arc<Vec<u32>>> = text
+        .contains('\u{c}')
+        .then(|| Arc::new(yusuan_core::pdf::page_of_lines(&text)));
     let unit: &UnitShown = &entry.unit;
     let report = unit;
     let year = report
@@ -779,7 +783,7 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
             <section class="tables">
                 <h3>{l.pick(&format!("重建的表格（{} 张）", unit.tables.len()), &format!("Rebuilt tables ({})", unit.tables.len())).to_owned()}</h3>
                 <ul class="inventory" data-testid="inventory">
-                    {(0..unit.tables.len()).map(|index| view! { <TableEntry unit=shared.clone() index=index/> }).collect_view()}
+                    {(0..unit.tables.len()).map(|index| view! { <TableEntry unit=shared.clone() index=index pages=pages.clone()/> }).collect_view()}
                 </ul>
             </section>
         </article>
@@ -929,9 +933,10 @@ fn TableView(
     }
 }
 
-/// One line of the table inventory; the table itself is rendered when opened.
+/// One line of the table inventory (with the PDF pages it is on, for a PDF); the table itself is
+/// rendered when opened.
 #[component]
-fn TableEntry(unit: Arc<UnitShown>, index: usize) -> impl IntoView {
+fn TableEntry(unit: Arc<UnitShown>, index: usize, pages: Option<Arc<Vec<u32>>>) -> impl IntoView {
     let l = lang().get_untracked();
     let Some(table) = unit.tables.get(index) else {
         return ().into_any();
@@ -949,6 +954,25 @@ fn TableEntry(unit: Arc<UnitShown>, index: usize) -> impl IntoView {
             &format!("lines {}–{}", table.lines.0, table.lines.1),
         )
         .to_owned();
+    let page_of = |line: usize| {
+        pages
+            .as_ref()
+            .and_then(|p| p.get(line.checked_sub(1)?).copied())
+    };
+    let on_pages = match (page_of(table.lines.0), page_of(table.lines.1)) {
+        (Some(a), Some(b)) if a == b => {
+            Some(l.pick(&format!("第{a}页"), &format!("page {a}")).to_owned())
+        }
+        (Some(a), Some(b)) => Some(
+            l.pick(&format!("第{a}–{b}页"), &format!("pages {a}–{b}"))
+                .to_owned(),
+        ),
+        _ => None,
+    };
+    let span = match &on_pages {
+        Some(p) => format!("{span}{}", l.pick(&format!("（{p}）"), &format!(" ({p})"))),
+        None => span,
+    };
     let summary = format!(
         "{} · {} · {span} · {rows}",
         table.title,
@@ -963,7 +987,7 @@ fn TableEntry(unit: Arc<UnitShown>, index: usize) -> impl IntoView {
     let understood = not_understood.is_none();
     let kind = table.kind.name();
     view! {
-        <li data-testid="table-row" data-kind=kind data-understood=understood.to_string()>
+        <li data-testid="table-row" data-kind=kind data-understood=understood.to_string() data-pages=on_pages>
             <button class="table-toggle" aria-expanded=move || open.get().to_string() on:click=move |_| set_open.update(|o| *o = !*o)>{summary}</button>
             {not_understood.map(|why| view! {
                 <p class="not-understood" data-testid="not-understood">
