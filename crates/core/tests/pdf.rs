@@ -105,10 +105,25 @@ fn pages_are_kept() {
 /// A one-page PDF whose page draws `content`, with `trailer_extra` in its trailer; offsets
 /// computed so the file is well formed.
 fn tiny_pdf(content: &str, extra_objects: &[&str], trailer_extra: &str) -> Vec<u8> {
+    tiny_pdf_with(
+        "/Font << /F1 5 0 R >>",
+        content,
+        extra_objects,
+        trailer_extra,
+    )
+}
+
+/// [`tiny_pdf`] with the page's resources given.
+fn tiny_pdf_with(
+    resources: &str,
+    content: &str,
+    extra_objects: &[&str],
+    trailer_extra: &str,
+) -> Vec<u8> {
     let mut objects = vec![
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << {resources} >> >>"),
         format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
     ];
@@ -184,6 +199,57 @@ fn a_pdf_with_text_is_read_and_bad_pdfs_are_named() {
     let mut big = b"%PDF-1.4\n".to_vec();
     big.resize(pdf::MAX_BYTES + 1, b' ');
     assert_eq!(problem(&big), PdfProblem::TooLarge(pdf::MAX_BYTES + 1));
+}
+
+#[test]
+fn forms_drawing_forms_a_million_times_end_and_the_page_still_reads() {
+    // Four levels of forms, each drawing the next 60 times: 13 million draws of the leaf form
+    // (52 million operations). The reading stops at its budget of operations instead of
+    // running on, and keeps the page's text.
+    let fan = |name: &str| format!("/{name} Do ").repeat(60);
+    let form = |draws: &str, next: &str| {
+        format!(
+            "<< /Type /XObject /Subtype /Form /BBox [0 0 200 200] /Resources << /XObject << /{next} >> >> /Length {} >>\nstream\n{draws}\nendstream",
+            draws.len()
+        )
+    };
+    let (a, b, c, d) = (fan("B"), fan("C"), fan("D"), fan("E"));
+    let leaf = "0 0 m 10 10 l S";
+    let objects = [
+        form(&a, "B 7 0 R"),
+        form(&b, "C 8 0 R"),
+        form(&c, "D 9 0 R"),
+        form(&d, "E 10 0 R"),
+        format!(
+            "<< /Type /XObject /Subtype /Form /BBox [0 0 200 200] /Length {} >>\nstream\n{leaf}\nendstream",
+            leaf.len()
+        ),
+    ];
+    let refs: Vec<&str> = objects.iter().map(String::as_str).collect();
+    let text = "BT /F1 12 Tf 20 150 Td (Budget table 2025 total 1234.50 and more words) Tj ET";
+    let bomb = tiny_pdf_with(
+        "/Font << /F1 5 0 R >> /XObject << /A 6 0 R >>",
+        &format!("{text} /A Do"),
+        &refs,
+        "",
+    );
+    let read = pdf::to_text(&bomb).expect("read");
+    assert!(read.contains("1234.50"), "{read}");
+}
+
+#[test]
+fn a_hostile_width_array_is_read_within_bounds() {
+    // A CID font whose /W claims a range of four billion codes, many times over.
+    let w = "0 4294967295 500 ".repeat(2000);
+    let objects = [
+        "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] >>".to_string(),
+        format!("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /W [{w}] >>"),
+    ];
+    let refs: Vec<&str> = objects.iter().map(String::as_str).collect();
+    let text = "BT /F1 12 Tf 20 150 Td (Budget table 2025 total 1234.50 and more words) Tj ET /F2 12 Tf <00410042> Tj";
+    let pdf = tiny_pdf_with("/Font << /F1 5 0 R /F2 6 0 R >>", text, &refs, "");
+    let read = pdf::to_text(&pdf).expect("read");
+    assert!(read.contains("1234.50"), "{read}");
 }
 
 #[test]

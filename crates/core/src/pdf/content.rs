@@ -24,12 +24,35 @@ pub struct Glyph {
     pub text: String,
 }
 
-/// The fonts read so far, by object: each is read once for the whole document.
-#[derive(Default)]
-pub struct Fonts(FxHashMap<ObjectId, Rc<Font>>);
+/// What one document's reading keeps from page to page: the fonts read so far, by object (each
+/// is read once), and how much work and how many glyphs are left to it.
+pub struct Fonts {
+    read: FxHashMap<ObjectId, Rc<Font>>,
+    /// Forms' content streams, decoded once however often they are drawn.
+    forms: FxHashMap<ObjectId, Rc<Vec<Operation>>>,
+    operations_left: usize,
+    glyphs_left: usize,
+}
+
+impl Default for Fonts {
+    fn default() -> Fonts {
+        Fonts {
+            read: FxHashMap::default(),
+            forms: FxHashMap::default(),
+            operations_left: MAX_OPERATIONS,
+            glyphs_left: MAX_GLYPHS,
+        }
+    }
+}
 
 /// Forms nested deeper than this are not followed (real ones nest one or two levels).
 const MAX_FORM_DEPTH: usize = 8;
+/// The most content operations run for one document, forms included: a form drawn a thousand
+/// times by a form drawn a thousand times… would otherwise never end. Real disclosures run a
+/// few hundred thousand.
+const MAX_OPERATIONS: usize = 20_000_000;
+/// The most glyphs kept for one document (a few hundred thousand in a long disclosure).
+const MAX_GLYPHS: usize = 2_000_000;
 
 /// A page's glyphs, in the order they are shown.
 pub fn page_glyphs(doc: &Document, page: ObjectId, fonts: &mut Fonts) -> Vec<Glyph> {
@@ -115,9 +138,12 @@ struct Run<'d, 'f> {
 
 impl<'d> Run<'d, '_> {
     fn stream(&mut self, bytes: &[u8], resources: &'d Dictionary, ctm: Matrix) {
-        let Ok(content) = Content::decode(bytes) else {
-            return;
-        };
+        if let Ok(content) = Content::decode(bytes) {
+            self.operations(&content.operations, resources, ctm);
+        }
+    }
+
+    fn operations(&mut self, operations: &[Operation], resources: &'d Dictionary, ctm: Matrix) {
         let mut state = State {
             ctm,
             font: None,
@@ -130,7 +156,11 @@ impl<'d> Run<'d, '_> {
         };
         let mut saved: Vec<State> = Vec::new();
         let (mut tm, mut tlm) = (Matrix::IDENTITY, Matrix::IDENTITY);
-        for Operation { operator, operands } in &content.operations {
+        for Operation { operator, operands } in operations {
+            if self.fonts.operations_left == 0 {
+                return;
+            }
+            self.fonts.operations_left -= 1;
             let num = |i: usize| operands.get(i).and_then(number);
             match operator.as_str() {
                 "q" if saved.len() < 256 => saved.push(state.clone()),
@@ -216,12 +246,12 @@ impl<'d> Run<'d, '_> {
         let fonts = get(self.doc, resources, b"Font")?.as_dict().ok()?;
         match fonts.get(name).ok()? {
             Object::Reference(id) => {
-                if let Some(font) = self.fonts.0.get(id) {
+                if let Some(font) = self.fonts.read.get(id) {
                     return Some(font.clone());
                 }
                 let dict = self.doc.get_dictionary(*id).ok()?;
                 let font = Rc::new(Font::new(self.doc, dict));
-                self.fonts.0.insert(*id, font.clone());
+                self.fonts.read.insert(*id, font.clone());
                 Some(font)
             }
             Object::Dictionary(dict) => Some(Rc::new(Font::new(self.doc, dict))),
@@ -243,7 +273,11 @@ impl<'d> Run<'d, '_> {
         };
         let is_form =
             get(doc, &form.dict, b"Subtype").and_then(|o| o.as_name().ok()) == Some(b"Form");
-        if !is_form || self.forms.contains(id) || self.forms.len() >= MAX_FORM_DEPTH {
+        if !is_form
+            || self.forms.contains(id)
+            || self.forms.len() >= MAX_FORM_DEPTH
+            || self.fonts.operations_left == 0
+        {
             return;
         }
         let matrix = get(doc, &form.dict, b"Matrix")
@@ -251,11 +285,20 @@ impl<'d> Run<'d, '_> {
             .and_then(|m| Matrix::from_operands(m))
             .unwrap_or(Matrix::IDENTITY);
         let own = get(doc, &form.dict, b"Resources").and_then(|o| o.as_dict().ok());
-        let bytes = form
-            .decompressed_content()
-            .unwrap_or_else(|_| form.content.clone());
+        let operations = match self.fonts.forms.get(id) {
+            Some(ops) => ops.clone(),
+            None => {
+                let bytes = form
+                    .decompressed_content()
+                    .unwrap_or_else(|_| form.content.clone());
+                let decoded = Content::decode(&bytes).map(|c| c.operations);
+                let ops = Rc::new(decoded.unwrap_or_default());
+                self.fonts.forms.insert(*id, ops.clone());
+                ops
+            }
+        };
         self.forms.push(*id);
-        self.stream(&bytes, own.unwrap_or(resources), matrix.then(ctm));
+        self.operations(&operations, own.unwrap_or(resources), matrix.then(ctm));
         self.forms.pop();
     }
 
@@ -294,7 +337,11 @@ impl<'d> Run<'d, '_> {
         // The advance on the page: the glyph's width and the character spacing (Tc, Tw) that
         // justified text spreads its glyphs with.
         let advance = (w0 * font_size + spacing) * scale;
+        if self.fonts.glyphs_left == 0 {
+            return;
+        }
         if x.is_finite() && y.is_finite() && size.is_finite() && advance.is_finite() {
+            self.fonts.glyphs_left -= 1;
             self.glyphs.push(Glyph {
                 x,
                 y,

@@ -224,19 +224,23 @@ fn cid_widths(doc: &Document, descendant: &Dictionary) -> FxHashMap<u32, f64> {
     let Some(w) = get(doc, descendant, b"W").and_then(|o| o.as_array().ok()) else {
         return out;
     };
+    // However the array is made, no more widths than any font has (a range per entry of a
+    // hostile array would otherwise loop billions of times).
+    let mut budget: usize = 1 << 18;
     let mut i = 0;
-    while i + 1 < w.len() {
+    while i + 1 < w.len() && budget > 0 {
         let Some(first) = number(deref(doc, &w[i])) else {
             break;
         };
         let first = first as u32;
         match deref(doc, &w[i + 1]) {
             Object::Array(ws) => {
-                for (j, width) in ws.iter().enumerate() {
+                for (j, width) in ws.iter().enumerate().take(budget) {
                     if let Some(width) = number(deref(doc, width)) {
-                        out.insert(first + j as u32, width);
+                        out.insert(first.saturating_add(j as u32), width);
                     }
                 }
+                budget = budget.saturating_sub(ws.len());
                 i += 2;
             }
             last => {
@@ -247,9 +251,11 @@ fn cid_widths(doc: &Document, descendant: &Dictionary) -> FxHashMap<u32, f64> {
                     break;
                 };
                 // A range wider than any code space is not a font's.
-                for code in first..=(last as u32).min(first + 0xFFFF) {
+                let last = (last as u32).min(first.saturating_add(0xFFFF));
+                for code in (first..=last).take(budget) {
                     out.insert(code, width);
                 }
+                budget = budget.saturating_sub((last.saturating_sub(first) as usize) + 1);
                 i += 3;
             }
         }
