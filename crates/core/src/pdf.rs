@@ -95,7 +95,7 @@ mod tounicode;
 
 #[cfg(feature = "pdf")]
 mod reader {
-    use super::content::{page_glyphs, Fonts, Glyph};
+    use super::content::{page_glyphs, Glyph, PerDocument};
     use super::{PdfProblem, MAX_BYTES, MAX_PAGES};
     use lopdf::{Document, ObjectId};
 
@@ -165,10 +165,10 @@ mod reader {
                 "页面树循环引用 (page tree loops)".into(),
             ));
         }
-        let mut fonts = Fonts::default();
+        let mut kept = PerDocument::default();
         let mut out = Vec::with_capacity(pages.len());
         for &page in pages.values() {
-            out.push(page_glyphs(&doc, page, &mut fonts));
+            out.push(page_glyphs(&doc, page, &mut kept));
             progress(out.len(), pages.len());
         }
         Ok(out)

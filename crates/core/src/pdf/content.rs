@@ -26,7 +26,7 @@ pub struct Glyph {
 
 /// What one document's reading keeps from page to page: the fonts read so far, by object (each
 /// is read once), and how much work and how many glyphs are left to it.
-pub struct Fonts {
+pub struct PerDocument {
     read: FxHashMap<ObjectId, Rc<Font>>,
     /// Forms' content streams, decoded once however often they are drawn.
     forms: FxHashMap<ObjectId, Rc<Vec<Operation>>>,
@@ -34,9 +34,9 @@ pub struct Fonts {
     glyphs_left: usize,
 }
 
-impl Default for Fonts {
-    fn default() -> Fonts {
-        Fonts {
+impl Default for PerDocument {
+    fn default() -> PerDocument {
+        PerDocument {
             read: FxHashMap::default(),
             forms: FxHashMap::default(),
             operations_left: MAX_OPERATIONS,
@@ -55,7 +55,7 @@ const MAX_OPERATIONS: usize = 20_000_000;
 const MAX_GLYPHS: usize = 2_000_000;
 
 /// A page's glyphs, in the order they are shown.
-pub fn page_glyphs(doc: &Document, page: ObjectId, fonts: &mut Fonts) -> Vec<Glyph> {
+pub fn page_glyphs(doc: &Document, page: ObjectId, kept: &mut PerDocument) -> Vec<Glyph> {
     let Ok(bytes) = doc.get_page_content(page) else {
         return Vec::new();
     };
@@ -64,7 +64,7 @@ pub fn page_glyphs(doc: &Document, page: ObjectId, fonts: &mut Fonts) -> Vec<Gly
     };
     let mut run = Run {
         doc,
-        fonts,
+        kept,
         glyphs: Vec::new(),
         forms: Vec::new(),
     };
@@ -130,7 +130,7 @@ struct State {
 
 struct Run<'d, 'f> {
     doc: &'d Document,
-    fonts: &'f mut Fonts,
+    kept: &'f mut PerDocument,
     glyphs: Vec<Glyph>,
     /// The forms being run (a form that shows itself is not run again).
     forms: Vec<ObjectId>,
@@ -157,10 +157,10 @@ impl<'d> Run<'d, '_> {
         let mut saved: Vec<State> = Vec::new();
         let (mut tm, mut tlm) = (Matrix::IDENTITY, Matrix::IDENTITY);
         for Operation { operator, operands } in operations {
-            if self.fonts.operations_left == 0 {
+            if self.kept.operations_left == 0 {
                 return;
             }
-            self.fonts.operations_left -= 1;
+            self.kept.operations_left -= 1;
             let num = |i: usize| operands.get(i).and_then(number);
             match operator.as_str() {
                 "q" if saved.len() < 256 => saved.push(state.clone()),
@@ -246,12 +246,12 @@ impl<'d> Run<'d, '_> {
         let fonts = get(self.doc, resources, b"Font")?.as_dict().ok()?;
         match fonts.get(name).ok()? {
             Object::Reference(id) => {
-                if let Some(font) = self.fonts.read.get(id) {
+                if let Some(font) = self.kept.read.get(id) {
                     return Some(font.clone());
                 }
                 let dict = self.doc.get_dictionary(*id).ok()?;
                 let font = Rc::new(Font::new(self.doc, dict));
-                self.fonts.read.insert(*id, font.clone());
+                self.kept.read.insert(*id, font.clone());
                 Some(font)
             }
             Object::Dictionary(dict) => Some(Rc::new(Font::new(self.doc, dict))),
@@ -276,7 +276,7 @@ impl<'d> Run<'d, '_> {
         if !is_form
             || self.forms.contains(id)
             || self.forms.len() >= MAX_FORM_DEPTH
-            || self.fonts.operations_left == 0
+            || self.kept.operations_left == 0
         {
             return;
         }
@@ -285,7 +285,7 @@ impl<'d> Run<'d, '_> {
             .and_then(|m| Matrix::from_operands(m))
             .unwrap_or(Matrix::IDENTITY);
         let own = get(doc, &form.dict, b"Resources").and_then(|o| o.as_dict().ok());
-        let operations = match self.fonts.forms.get(id) {
+        let operations = match self.kept.forms.get(id) {
             Some(ops) => ops.clone(),
             None => {
                 let bytes = form
@@ -293,7 +293,7 @@ impl<'d> Run<'d, '_> {
                     .unwrap_or_else(|_| form.content.clone());
                 let decoded = Content::decode(&bytes).map(|c| c.operations);
                 let ops = Rc::new(decoded.unwrap_or_default());
-                self.fonts.forms.insert(*id, ops.clone());
+                self.kept.forms.insert(*id, ops.clone());
                 ops
             }
         };
@@ -337,11 +337,11 @@ impl<'d> Run<'d, '_> {
         // The advance on the page: the glyph's width and the character spacing (Tc, Tw) that
         // justified text spreads its glyphs with.
         let advance = (w0 * font_size + spacing) * scale;
-        if self.fonts.glyphs_left == 0 {
+        if self.kept.glyphs_left == 0 {
             return;
         }
         if x.is_finite() && y.is_finite() && size.is_finite() && advance.is_finite() {
-            self.fonts.glyphs_left -= 1;
+            self.kept.glyphs_left -= 1;
             self.glyphs.push(Glyph {
                 x,
                 y,

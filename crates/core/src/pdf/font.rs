@@ -2,7 +2,7 @@
 //! each code's text and width. Read once per font object and kept for every page that uses it
 //! (reading each font's ToUnicode map again on every page was most of a PDF's reading time).
 
-use super::tounicode;
+use super::tounicode::{self, code_of};
 use lopdf::{Dictionary, Document, Object};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -382,12 +382,6 @@ fn glyph_text(name: &[u8]) -> Option<String> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, t)| (*t).to_owned())
-}
-
-fn code_of(bytes: &[u8]) -> u32 {
-    bytes
-        .iter()
-        .fold(0, |code, &b| code.wrapping_shl(8) | u32::from(b))
 }
 
 /// An object with references followed (a reference to nothing is `null`).

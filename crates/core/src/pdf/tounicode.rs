@@ -239,7 +239,7 @@ fn bfrange(tokens: &mut Tokens, raw: &mut BTreeMap<u32, Vec<u8>>) -> Option<()> 
 }
 
 /// A code's bytes as a number, big-endian.
-fn code_of(bytes: &[u8]) -> u32 {
+pub fn code_of(bytes: &[u8]) -> u32 {
     bytes
         .iter()
         .fold(0, |code, &b| code.wrapping_shl(8) | u32::from(b))
