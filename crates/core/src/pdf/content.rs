@@ -24,14 +24,23 @@ pub struct Glyph {
     pub text: String,
 }
 
-/// What one document's reading keeps from page to page: the fonts read so far, by object (each
-/// is read once), and how much work and how many glyphs are left to it.
+/// What one document's reading keeps from page to page: the fonts read so far (each is read
+/// once), and how much work and how many glyphs are left to it.
 pub struct PerDocument {
-    read: FxHashMap<ObjectId, Rc<Font>>,
+    read: FxHashMap<FontKey, Rc<Font>>,
     /// Forms' content streams, decoded once however often they are drawn.
     forms: FxHashMap<ObjectId, Rc<Vec<Operation>>>,
     operations_left: usize,
     glyphs_left: usize,
+}
+
+/// A font's identity in the document: its object, or — for a font dictionary written inside a
+/// page's resources — where that dictionary sits in the loaded document (which does not move
+/// while it is read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FontKey {
+    Object(ObjectId),
+    Inline(usize),
 }
 
 impl Default for PerDocument {
@@ -241,22 +250,21 @@ impl<'d> Run<'d, '_> {
         }
     }
 
-    /// The font a resource name stands for, read once per font object.
+    /// The font a resource name stands for, read once per font.
     fn font(&mut self, resources: &'d Dictionary, name: &[u8]) -> Option<Rc<Font>> {
         let fonts = get(self.doc, resources, b"Font")?.as_dict().ok()?;
-        match fonts.get(name).ok()? {
-            Object::Reference(id) => {
-                if let Some(font) = self.kept.read.get(id) {
-                    return Some(font.clone());
-                }
-                let dict = self.doc.get_dictionary(*id).ok()?;
-                let font = Rc::new(Font::new(self.doc, dict));
-                self.kept.read.insert(*id, font.clone());
-                Some(font)
-            }
-            Object::Dictionary(dict) => Some(Rc::new(Font::new(self.doc, dict))),
-            _ => None,
-        }
+        let (key, dict) = match fonts.get(name).ok()? {
+            Object::Reference(id) => (FontKey::Object(*id), self.doc.get_dictionary(*id).ok()?),
+            Object::Dictionary(dict) => (FontKey::Inline(std::ptr::from_ref(dict) as usize), dict),
+            _ => return None,
+        };
+        let doc = self.doc;
+        let font = self
+            .kept
+            .read
+            .entry(key)
+            .or_insert_with(|| Rc::new(Font::new(doc, dict)));
+        Some(font.clone())
     }
 
     /// Runs a form XObject in place (an image shows no text).
