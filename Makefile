@@ -23,7 +23,7 @@ build: setup
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
-	cargo clippy -p yusuan-web -p yusuan-pdf-web --target wasm32-unknown-unknown --locked -- -D warnings
+	cargo clippy -p yusuan-web -p yusuan-check-web -p yusuan-pdf-web --target wasm32-unknown-unknown --locked -- -D warnings
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo check --locked --bins
 
 unit:

@@ -28,20 +28,26 @@ const pick = (re) => {
 const js = (await readFile(pick(/^yusuan-web-.*\.js$/), 'utf8')).replace(/^export \{[^}]*\};?\s*$/m, '');
 const wasm = (await readFile(pick(/^yusuan-web-.*_bg\.wasm$/))).toString('base64');
 const css = await readFile(pick(/^style-.*\.css$/), 'utf8');
-// The marker tells the page where the glue ends: its worker starts the module with that code.
 const loader = `${js}
-/*yusuan:glue-end*/
 const wasmBytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });
 `;
+// The checker module (written to check/ by scripts/modules.sh): its glue as an inline script
+// that only defines the global `yusuanCheck` (the page's worker takes the script's text as its
+// own first part), its wasm in base64 as data, compiled once the page is shown.
+const checkDir = path.join(dir, 'check');
+const checkGlue = await readFile(path.join(checkDir, 'yusuan_check_web.js'), 'utf8');
+if (checkGlue.includes('</script')) throw new Error('postbuild: the checker glue would end its script tag');
+const checkWasm = (await readFile(path.join(checkDir, 'yusuan_check_web_bg.wasm'))).toString('base64');
 let html = original
   .replace(/<script type="module">[\s\S]*?<\/script>/, '')
   .replace(/<link rel="(modulepreload|preload|stylesheet)"[^>]*>/g, '')
-  .replace(/script-src 'self'/, `script-src ${sha(loader)}`)
+  .replace(/script-src 'self'/, `script-src ${sha(loader)} ${sha(checkGlue)}`)
   .replace(/style-src 'self'/, `style-src ${sha(css)}`)
   .replace(/connect-src 'self'/, "connect-src 'none'");
-html = html.replace('</head>', `<style>${css}</style>\n<script type="module">${loader}</script>\n</head>`);
-// The PDF module too (written to pdf/ by scripts/pdf-module.sh), as data the page hands to the
+html = html.replace('</head>', () => `<style>${css}</style>\n<script type="module">${loader}</script>\n</head>`);
+html = html.replace('</body>', () => `<script id="yusuan-check-glue">${checkGlue}</script>\n<script type="application/octet-stream" id="yusuan-check-wasm">${checkWasm}</script>\n</body>`);
+// The PDF module too (written to pdf/ by scripts/modules.sh), as data the page hands to the
 // worker it starts when a PDF arrives: its glue code as text, its wasm in base64. Neither runs
 // on load.
 const pdfDir = path.join(dir, 'pdf');

@@ -85,6 +85,8 @@ test('each built-in sample loads on demand and is checked', async () => {
     const file = await buttons.nth(i).getAttribute('data-file');
     await buttons.nth(i).click();
     await page.getByTestId('input-status').filter({ hasText: file }).waitFor();
+    // The previous sample's summary stays until this one's check is done.
+    await page.getByTestId('summary').filter({ hasText: expected[file.slice(0, 3)] }).waitFor();
     assert.match(await page.getByTestId('summary').innerText(), expected[file.slice(0, 3)]);
   }
   assert.deepEqual(external, []);

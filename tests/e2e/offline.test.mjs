@@ -36,3 +36,24 @@ test('yusuan-offline.html works from file:// without any request', async () => {
   assert.deepEqual(requests, []);
   assert.deepEqual(problems, []);
 });
+
+test('from file:// with no worker, the single file checks on its own thread, still without a request', async () => {
+  const url = pathToFileURL(path.join(root, 'dist/yusuan-offline.html')).href;
+  const page = await browser.newPage();
+  const requests = [];
+  const problems = [];
+  page.on('request', (r) => { if (r.url() !== url && !/^(data|blob):/.test(r.url())) requests.push(r.url()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.addInitScript(() => { window.Worker = undefined; });
+  await page.goto(url);
+  await pasteText(page, await fixture('000'));
+  await page.locator('[data-testid=results][data-state=done]').waitFor();
+  // The checker module the file carries inline ran on the page's thread.
+  assert.equal(await page.getByTestId('results').getAttribute('data-runs-in'), 'page');
+  assert.match(await page.getByTestId('unit-stats').innerText(), /错误 1 · 警告 1 · 提示 1/);
+  const report = await page.evaluate((t) => window.yusuan.check(t), await fixture('000'));
+  assert.equal(report.files[0].units[0].findings.length, 3);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(problems, []);
+});

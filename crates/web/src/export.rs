@@ -1,11 +1,11 @@
 //! Exports: the CLI's JSON report, a CSV of findings, and downloading them — all in the browser.
 
-use crate::protocol::to_js;
 use crate::run::UnitEntry;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use yusuan_core::checklist::csv_field;
 use yusuan_core::report::Report;
+use yusuan_protocol::to_js;
 
 /// A report as indented JSON text, serialised from the core's own types (the CLI's schema).
 pub fn to_json<U: Serialize>(report: &Report<U>) -> String {
@@ -98,16 +98,18 @@ fn save(name: &str, blob: gloo_file::Blob) {
     }
 }
 
-/// `window.yusuan.check(text)`: lets other pages embed the checker; it returns the CLI's report.
+/// `window.yusuan.check(text)`: lets other pages embed the checker; it returns a promise of
+/// the CLI's report (the checker module is started on the page's thread the first time).
 pub fn install_js_api() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let check = wasm_bindgen::closure::Closure::<dyn Fn(String) -> JsValue>::new(|text: String| {
-        to_js(&Report {
-            files: vec![yusuan_core::check_bytes("text", text.as_bytes())],
-        })
-    });
+    let check =
+        wasm_bindgen::closure::Closure::<dyn Fn(String) -> js_sys::Promise>::new(|text: String| {
+            wasm_bindgen_futures::future_to_promise(async move {
+                crate::worker::report(text).await.map_err(JsValue::from)
+            })
+        });
     let api = js_sys::Object::new();
     let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&api, &key.into(), value).is_ok();
     let ready = set("check", check.as_ref().unchecked_ref())

@@ -3,20 +3,18 @@
 pub mod export;
 pub mod input;
 pub mod pdf;
-pub mod protocol;
 pub mod run;
 pub mod samples;
-pub mod shown;
 pub mod worker;
 
 use leptos::prelude::*;
 use run::{Checker, UnitEntry};
-use shown::{RowShown, TableShown, UnitShown};
 use std::sync::Arc;
 use std::time::Duration;
 use yusuan_core::checklist::Verdict;
 use yusuan_core::report::{Finding, Severity};
 use yusuan_core::rules::{self, Family};
+use yusuan_protocol::{RowShown, TableShown, UnitShown};
 
 const DRAFT_KEY: &str = "yusuan.draft";
 const LANG_KEY: &str = "yusuan.lang";
@@ -380,11 +378,7 @@ pub fn App() -> impl IntoView {
                             view! { <p class="error" data-testid="error" role="alert">{err}</p> }.into_any()
                         }
                         Outcome::NoUnits => {
-                            let note = results.checked.with_untracked(|c| {
-                                c.as_ref().and_then(|c| {
-                                    yusuan_core::layout::no_tables_note(&c.text.lines().collect::<Vec<_>>())
-                                })
-                            });
+                            let note = results.checked.with_untracked(|c| c.as_ref().and_then(|c| c.note.clone()));
                             view! {
                                 <p class="hint" data-testid="no-units">{l.pick(
                                     "没有找到预算表。请粘贴包含“收支总表”等表格的公开文本。",
@@ -690,8 +684,8 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
     let findings = report.findings.clone();
     let mut families: Vec<Family> = findings
         .iter()
-        .filter_map(|f| rules::find(f.rule.as_str()))
-        .map(|r| r.doc().family)
+        .filter_map(|f| rules::doc(f.rule.as_str()))
+        .map(|d| d.family)
         .collect();
     families.sort();
     families.dedup();
@@ -756,7 +750,7 @@ fn UnitView(entry: UnitEntry, text: Arc<str>) -> impl IntoView {
                 view! { <p class="ok" data-testid="no-findings">{l.pick("没有发现问题：所有适用的规则都通过了。", "No findings: every applicable rule passed.")}</p> }.into_any()
             } else {
                 families.into_iter().map(|fam| {
-                    let items: Vec<Finding> = findings.iter().filter(|f| rules::find(f.rule.as_str()).is_some_and(|r| r.doc().family == fam)).cloned().collect();
+                    let items: Vec<Finding> = findings.iter().filter(|f| rules::doc(f.rule.as_str()).is_some_and(|d| d.family == fam)).cloned().collect();
                     let text = text.clone();
                     let shared = shared.clone();
                     view! {
@@ -816,7 +810,7 @@ fn FindingView(finding: Finding, text: Arc<str>, unit: Arc<UnitShown>) -> impl I
 /// A finding opened: its rule's doc, the tables it is about with the cells marked, and the
 /// source lines it cites.
 fn finding_detail(l: Lang, finding: &Finding, text: &str, tables: &[TableShown]) -> impl IntoView {
-    let doc = rules::find(finding.rule.as_str()).map(|r| r.doc());
+    let doc = rules::doc(finding.rule.as_str());
     // A PDF's text: each page after the first opens with a form feed; cited lines name theirs.
     let pages = text
         .contains('\u{c}')

@@ -24,7 +24,7 @@ fn worker_source(module: &Module) -> String {
             format!("const m = await import({js:?}); await m.default({{ module_or_path: {wasm:?} }}); const read = m.pdf_to_text;"),
         ),
         Module::Inline { glue, .. } => (
-            crate::worker::as_classic_script(glue),
+            as_classic_script(glue),
             "await __wbg_init({ module_or_path: Uint8Array.from(atob(e.data.wasm64), (c) => c.charCodeAt(0)) }); const read = pdf_to_text;".to_owned(),
         ),
     };
@@ -189,5 +189,37 @@ pub async fn read(bytes: &[u8], progress: impl Fn(u32, u32) + 'static) -> Result
         (Some(text), _) => Ok(text),
         (_, Some(why)) => Err(why),
         _ => Err(unavailable("no answer")),
+    }
+}
+
+/// The glue as a classic worker script: `export`s dropped, `import.meta.url` (only used to find
+/// the wasm file, which the worker never fetches) replaced. A classic worker also starts from
+/// a page opened from disk, where a module worker is refused.
+fn as_classic_script(glue: &str) -> String {
+    let body = match glue.rfind("export {") {
+        Some(i) => &glue[..i],
+        None => glue,
+    };
+    let body = body.strip_prefix("export ").unwrap_or(body);
+    body.replace("\nexport class ", "\nclass ")
+        .replace("\nexport function ", "\nfunction ")
+        .replace("import.meta.url", "self.location.href")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glue_becomes_a_classic_script() {
+        let glue = "export class A {}\nexport class B {}\nfunction initSync(){}\n\
+                    let u = new URL('x_bg.wasm', import.meta.url);\n\
+                    export { initSync, __wbg_init as default };\n";
+        assert_eq!(
+            as_classic_script(glue),
+            "class A {}\nclass B {}\nfunction initSync(){}\n\
+             let u = new URL('x_bg.wasm', self.location.href);\n"
+        );
+        assert_eq!(as_classic_script("no exports"), "no exports");
     }
 }

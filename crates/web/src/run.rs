@@ -1,6 +1,6 @@
-//! The page's side of a check: starts it in the worker (or on the main thread where no worker
-//! can run), follows its steps, publishes the results, and cancels it on request or when newer
-//! text supersedes it.
+//! The page's side of a check: starts it in the checker's worker (or on the main thread where
+//! no worker can run), follows its steps, publishes the results, and cancels it on request or
+//! when newer text supersedes it.
 //!
 //! The page keeps the units of the last check by key and tells the worker which it holds: an
 //! edit in one unit of a large paste brings back that one unit, and the others keep their place
@@ -8,10 +8,6 @@
 //! re-checking while typing does not flicker; a check that takes longer than
 //! [`PROGRESSIVE_AFTER_MS`] shows each unit as it arrives.
 
-use crate::protocol::{
-    answer, from_js, key_of, preserve, to_js, FromWorker, Preserved, Text, ToWorker,
-};
-use crate::shown::UnitShown;
 use crate::worker;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -20,9 +16,9 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use yusuan_core::check::Session;
 use yusuan_core::report::{FileReport, Report};
 use yusuan_core::Encoding;
+use yusuan_protocol::{from_js, key_of, to_js, FromWorker, Preserved, Text, ToWorker, UnitShown};
 
 /// A check slower than this shows its units as they come.
 const PROGRESSIVE_AFTER_MS: f64 = 150.0;
@@ -51,6 +47,8 @@ pub struct Checked {
     pub text: Arc<str>,
     pub encoding: Option<Encoding>,
     pub error: Option<String>,
+    /// What the text looks like when it was read but holds no unit.
+    pub note: Option<String>,
     /// Units the text holds (they may still be arriving).
     pub units: usize,
     pub cancelled: bool,
@@ -87,8 +85,9 @@ struct Runner {
     listeners: Vec<EventListener>,
     spawning: bool,
     /// Set when a worker could not be started: check on the main thread from then on, with
-    /// this session.
-    here: Option<Session>,
+    /// this checker (see [`worker::on_page`]); `starting_here` while it loads.
+    here: Option<JsValue>,
+    starting_here: bool,
     busy: bool,
     text: Arc<str>,
     started_ms: f64,
@@ -191,6 +190,7 @@ impl Checker {
                 text,
                 encoding: None,
                 error: None,
+                note: None,
                 units: 0,
                 cancelled: false,
             });
@@ -354,25 +354,63 @@ impl Checker {
         self.warm_up();
     }
 
+    /// No worker: the checker on the main thread, started once.
     fn fall_back(self) {
-        self.runner.update_value(|r| {
+        let start = self.runner.try_update_value(|r| {
             r.end_worker();
-            r.here.get_or_insert_with(Session::new);
+            r.here.is_none() && !std::mem::replace(&mut r.starting_here, true)
         });
-        if self.runner.with_value(|r| r.busy) {
-            self.check_here();
+        if start != Some(true) {
+            return self.check_here();
+        }
+        leptos::task::spawn_local(async move {
+            let started = worker::on_page().await;
+            self.runner.update_value(|r| r.starting_here = false);
+            match started {
+                Ok(checker) => {
+                    self.runner.update_value(|r| r.here = Some(checker));
+                    self.check_here();
+                }
+                Err(why) => self.cannot_check(why),
+            }
+        });
+    }
+
+    /// Neither a worker nor the main thread could start the checker: the check ends with why.
+    fn cannot_check(self, why: String) {
+        web_sys::console::error_1(&format!("yusuan: {why}").into());
+        let check = self.runner.with_value(|r| r.check);
+        self.on_step(FromWorker::Read {
+            encoding: None,
+            units: 0,
+            error: Some(format!(
+                "检查模块无法加载（{why}）：请刷新页面重试 (the checker could not be loaded; reload the page)"
+            )),
+            note: None,
+        });
+        if self.runner.with_value(|r| r.check) == check {
+            self.on_step(FromWorker::Done);
         }
     }
 
-    /// The same steps on the main thread.
+    /// The same steps on the main thread (once its checker has started).
     fn check_here(self) {
-        let request = self.request(false);
-        let Some(mut session) = self.runner.try_update_value(|r| r.here.take()).flatten() else {
+        let Some(checker) = self
+            .runner
+            .with_value(|r| r.busy.then(|| r.here.clone()).flatten())
+        else {
             return;
         };
+        let request = to_js(&self.request(false));
         self.results.in_worker.set(Some(false));
-        answer(&mut session, request, preserve, |step| self.on_step(step));
-        self.runner.update_value(|r| r.here = Some(session));
+        match worker::answer_on_page(&checker, &request) {
+            Ok(messages) => {
+                for step in messages.into_iter().filter_map(from_js::<FromWorker>) {
+                    self.on_step(step);
+                }
+            }
+            Err(why) => self.cannot_check(why),
+        }
     }
 
     fn on_step(self, step: FromWorker) {
@@ -382,6 +420,7 @@ impl Checker {
                 encoding,
                 units,
                 error,
+                note,
             } => {
                 self.runner.update_value(|r| {
                     r.header = Some(Checked {
@@ -389,6 +428,7 @@ impl Checker {
                         text: r.text.clone(),
                         encoding,
                         error,
+                        note,
                         units,
                         cancelled: false,
                     });
@@ -492,10 +532,7 @@ impl Checker {
                 note: checked
                     .as_ref()
                     .filter(|_| none)
-                    .and_then(|c| {
-                        yusuan_core::layout::no_tables_note(&c.text.lines().collect::<Vec<_>>())
-                    })
-                    .map(str::to_owned),
+                    .and_then(|c| c.note.clone()),
                 error: checked.and_then(|c| c.error),
             }],
         }

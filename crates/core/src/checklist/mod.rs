@@ -104,7 +104,7 @@ pub struct Entry<'a> {
 
 /// A unit's checklist, item by item.
 pub fn assess(unit: &UnitReport) -> Vec<Entry<'_>> {
-    let family = |code: &str| crate::rules::find(code).map(|r| r.doc().family);
+    let family = |code: &str| crate::rules::doc(code).map(|d| d.family);
     Item::ALL
         .iter()
         .map(|&item| {

@@ -6,7 +6,7 @@
 //! and a check over one parsed unit. It is declared once with [`declare_rule!`]; its findings
 //! are built through the [`Sink`] it is handed, which stamps them with the rule's code, so the
 //! code is written in exactly one place. Adding a rule: its file, one line in its family's
-//! `mod.rs`, one line in [`REGISTRY`] (see CONTRIBUTING.md).
+//! `mod.rs`, one line in the `registry!` list ([`REGISTRY`]) (see CONTRIBUTING.md).
 
 /// Declares a rule: a unit struct, its doc, and the function that checks it.
 ///
@@ -129,80 +129,95 @@ pub trait Rule: Sync {
     fn check(&self, cx: &Cx, out: &mut Sink) -> Applies;
 }
 
-/// Every rule, in report order.
-pub static REGISTRY: &[&dyn Rule] = &[
-    &table::RowTotals,
-    &table::CodeLevels,
-    &table::ProcurementLines,
-    &table::OutlineLevels,
-    &balance::BudgetSummaryBalance,
-    &balance::FiscalSummaryBalance,
-    &balance::ThreePublicRows,
-    &balance::PartLines,
-    &balance::FinalSummaryBalance,
-    &balance::FinalFiscalSummaryBalance,
-    &balance::CarriedBalances,
-    &balance::FinalBasicTotals,
-    &cross::SummaryVsIncome,
-    &cross::SummaryVsExpenditure,
-    &cross::IncomeVsExpenditureByCode,
-    &cross::SummaryVsFiscal,
-    &cross::FiscalVsGeneralBudget,
-    &cross::GeneralBudgetVsBasic,
-    &cross::BasicVsThreePublic,
-    &cross::BasicVsBasicDetail,
-    &cross::ProjectsVsExpenditure,
-    &cross::EconomicSummaryVsExpenditure,
-    &cross::OperatingCostVsBasic,
-    &cross::ProcurementVsPerformance,
-    &cross::FiscalPartAcrossTables,
-    &cross::FinalSummaryVsTables,
-    &cross::FinalFiscalVsGeneralBudget,
-    &text::IncomeStatement,
-    &text::ExpenditureStatement,
-    &text::FinalStatement,
-    &text::CompletionRate,
-    &text::RepeatedFigures,
-    &text::RateOnZeroBase,
-    &text::YearOnYear,
-    &text::ThreePublicStatement,
-    &text::OperatingCostStatement,
-    &text::ProcurementStatement,
-    &text::AssetsStatement,
-    &text::PlannedAssetsVsProcurement,
-    &text::ChangeArithmetic,
-    &text::SubChangesAddUp,
-    &text::SharesMatch,
-    &text::ItemsAddUp,
-    &text::ProjectCounts,
-    &performance::SpendingPlan,
-    &performance::BudgetSplit,
-    &performance::ProjectsVsSpending,
-    &completeness::RequiredTables,
-    &completeness::EmptyTableExplained,
-    &completeness::RequiredSections,
-    &completeness::DocumentParts,
-    &completeness::ThreePublicDetails,
-    &completeness::EmptyTablePages,
-    &completeness::BlankPages,
-    &codes::StaleClassNames,
-    &codes::CodeFormat,
-    &codes::SameCodeSameName,
-    &codes::OperatingCostCodes,
-    &codes::ProseClassNames,
-    &wording::DoubledPunctuation,
-    &wording::TemplateAlternatives,
-    &wording::BrokenCharacters,
-    &wording::UnfinishedSentences,
-    &wording::ComparisonYear,
-    &wording::UnbalancedBrackets,
-    &wording::TemplateInstructions,
-    &wording::MissingFullStop,
+/// Declares [`REGISTRY`] and [`DOCS`] from one list: the docs apart from the rules, so a
+/// module that only shows findings (the page) links the docs without any rule's checking.
+macro_rules! registry {
+    ($($rule:path),* $(,)?) => {
+        /// Every rule, in report order.
+        pub static REGISTRY: &[&dyn Rule] = &[$(&$rule),*];
+        /// Every rule's doc, in the same order.
+        pub static DOCS: &[&RuleDoc] = &[$(&<$rule>::DOC),*];
+    };
+}
+
+registry![
+    table::RowTotals,
+    table::CodeLevels,
+    table::ProcurementLines,
+    table::OutlineLevels,
+    balance::BudgetSummaryBalance,
+    balance::FiscalSummaryBalance,
+    balance::ThreePublicRows,
+    balance::PartLines,
+    balance::FinalSummaryBalance,
+    balance::FinalFiscalSummaryBalance,
+    balance::CarriedBalances,
+    balance::FinalBasicTotals,
+    cross::SummaryVsIncome,
+    cross::SummaryVsExpenditure,
+    cross::IncomeVsExpenditureByCode,
+    cross::SummaryVsFiscal,
+    cross::FiscalVsGeneralBudget,
+    cross::GeneralBudgetVsBasic,
+    cross::BasicVsThreePublic,
+    cross::BasicVsBasicDetail,
+    cross::ProjectsVsExpenditure,
+    cross::EconomicSummaryVsExpenditure,
+    cross::OperatingCostVsBasic,
+    cross::ProcurementVsPerformance,
+    cross::FiscalPartAcrossTables,
+    cross::FinalSummaryVsTables,
+    cross::FinalFiscalVsGeneralBudget,
+    text::IncomeStatement,
+    text::ExpenditureStatement,
+    text::FinalStatement,
+    text::CompletionRate,
+    text::RepeatedFigures,
+    text::RateOnZeroBase,
+    text::YearOnYear,
+    text::ThreePublicStatement,
+    text::OperatingCostStatement,
+    text::ProcurementStatement,
+    text::AssetsStatement,
+    text::PlannedAssetsVsProcurement,
+    text::ChangeArithmetic,
+    text::SubChangesAddUp,
+    text::SharesMatch,
+    text::ItemsAddUp,
+    text::ProjectCounts,
+    performance::SpendingPlan,
+    performance::BudgetSplit,
+    performance::ProjectsVsSpending,
+    completeness::RequiredTables,
+    completeness::EmptyTableExplained,
+    completeness::RequiredSections,
+    completeness::DocumentParts,
+    completeness::ThreePublicDetails,
+    completeness::EmptyTablePages,
+    completeness::BlankPages,
+    codes::StaleClassNames,
+    codes::CodeFormat,
+    codes::SameCodeSameName,
+    codes::OperatingCostCodes,
+    codes::ProseClassNames,
+    wording::DoubledPunctuation,
+    wording::TemplateAlternatives,
+    wording::BrokenCharacters,
+    wording::UnfinishedSentences,
+    wording::ComparisonYear,
+    wording::UnbalancedBrackets,
+    wording::TemplateInstructions,
+    wording::MissingFullStop,
 ];
 
-/// The rule with this code (`yusuan rules CODE`, the page's rule docs).
+/// The rule with this code (`yusuan rules CODE`).
 pub fn find(code: &str) -> Option<&'static dyn Rule> {
     REGISTRY.iter().copied().find(|r| r.doc().code == code)
+}
+
+/// The doc of the rule with this code (the page's rule docs, the checklist's families).
+pub fn doc(code: &str) -> Option<&'static RuleDoc> {
+    DOCS.iter().copied().find(|d| d.code == code)
 }
 
 /// Runs every rule on a unit: its findings (sorted by line) and each rule's outcome.

@@ -1,6 +1,6 @@
-//! The messages between the page and its worker: one typed enum each way, carried as plain
-//! JavaScript objects by serde-wasm-bindgen, and the one function that answers a request (in
-//! the worker, or on the page where no worker can start).
+//! The messages between the page and the checker module: one typed enum each way, carried as
+//! plain JavaScript objects by serde-wasm-bindgen, and the one function that answers a request
+//! (in the checker's worker, or on the page where no worker can start).
 
 use crate::shown::UnitShown;
 use serde::de::DeserializeOwned;
@@ -81,11 +81,13 @@ impl Text {
 /// a unit's full report travels: [`Preserved`] between worker and page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker<R = Preserved> {
-    /// The text was read and split: `units` units follow (none when it was unusable, and why).
+    /// The text was read and split: `units` units follow (none when it was unusable, and why;
+    /// or, when it was read but holds no unit, what it looks like instead).
     Read {
         encoding: Option<Encoding>,
         units: usize,
         error: Option<String>,
+        note: Option<String>,
     },
     /// The worker does not hold the text an edit was made on: send it whole.
     Resend,
@@ -140,6 +142,10 @@ pub fn answer<R>(
             encoding: Some(encoding),
             units,
             error: None,
+            note: (units == 0)
+                .then(|| yusuan_core::layout::no_tables_note(&text.lines().collect::<Vec<_>>()))
+                .flatten()
+                .map(str::to_owned),
         }),
         Event::Unit {
             index, key, unit, ..
@@ -158,6 +164,7 @@ pub fn answer<R>(
             encoding: None,
             units: 0,
             error: Some(e.to_string()),
+            note: None,
         });
     }
     send(FromWorker::Done);
