@@ -1,7 +1,10 @@
 // The built page (dist/) in real headless Chromium: paste a disclosure, read the verdict.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openPage, fixture, pasteText } from './harness.mjs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serveDist, launch, openPage, fixture, pasteText, root } from './harness.mjs';
 
 let srv, browser;
 before(async () => { srv = await serveDist(); browser = await launch(); });
@@ -199,4 +202,39 @@ test('where no worker can start, the page checks on its own thread with the same
   assert.equal(await page.getByTestId('results').getAttribute('data-runs-in'), 'page');
   assert.equal(await page.locator('[data-testid=finding][data-rule="XT-008"]').count(), 1);
   assert.deepEqual(errors, []);
+});
+
+test('the page shows before the checker arrives: a first load under 300 KiB gzip, the checker after it', async () => {
+  // What the first load carries, as built: the page's wasm and JS, index.html and the stylesheet.
+  const dist = path.join(root, 'dist');
+  const files = await readdir(dist);
+  const firstLoad = files.filter((f) => /^(yusuan-web-.*\.(js|wasm)|index\.html|style-.*\.css)$/.test(f));
+  assert.equal(firstLoad.length, 4, firstLoad.join(' '));
+  let gzip = 0;
+  for (const f of firstLoad) gzip += gzipSync(await readFile(path.join(dist, f)), { level: 9 }).length;
+  assert.ok(gzip <= 300 * 1024, `first load ${gzip} bytes gzip`);
+  // The checker module held back: the page is there and takes a paste; the result comes when it does.
+  const page = await browser.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/check/yusuan_check_web_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(srv.url);
+  await pasteText(page, await fixture('004'));
+  assert.equal(await page.getByTestId('input').inputValue(), await fixture('004'));
+  assert.equal(await page.getByTestId('summary').count(), 0, 'no result before the checker arrives');
+  release();
+  await page.getByTestId('summary').waitFor();
+  assert.equal(await page.getByTestId('results').getAttribute('data-runs-in'), 'worker');
+  assert.equal(await page.locator('[data-testid=finding][data-rule="XT-008"]').count(), 1);
+});
+
+test('a checker module that cannot be fetched: the check says so, and the text stays', async () => {
+  const page = await browser.newPage();
+  await page.route('**/check/yusuan_check_web_bg.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(srv.url);
+  await pasteText(page, await fixture('004'));
+  await page.getByTestId('error').waitFor();
+  assert.match(await page.getByTestId('error').innerText(), /检查模块无法加载.*HTTP 404/);
+  await page.screenshot({ path: 'tests/e2e/screenshots/checker-unavailable.png' });
+  assert.equal(await page.getByTestId('input').inputValue(), await fixture('004'));
 });
