@@ -23,6 +23,14 @@ pub struct Token {
 /// Whether a text's tables look aligned with spaces rather than separated by tabs: many lines
 /// carry figures after runs of spaces, few carry tabs.
 pub fn looks_aligned<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
+    infers_columns(lines, false)
+}
+
+/// Whether the columns of a text's lines without tabs are to be inferred: [`looks_aligned`];
+/// or, in a PDF's reading (`paged`: pages separated by form feeds), whose ruled tables come
+/// tab-separated (see `pdf::ruled`), wherever a line is aligned — its other tables, laid out
+/// as `pdftotext -layout` would.
+pub fn infers_columns<'a>(lines: impl IntoIterator<Item = &'a str>, paged: bool) -> bool {
     let (mut tabbed, mut aligned) = (0usize, 0usize);
     for l in lines {
         if layout::has_tab(l) {
@@ -31,7 +39,7 @@ pub fn looks_aligned<'a>(lines: impl IntoIterator<Item = &'a str>) -> bool {
             aligned += 1;
         }
     }
-    aligned >= 10 && tabbed * 10 < aligned
+    (paged && aligned > 0) || (aligned >= 10 && tabbed * 10 < aligned)
 }
 
 /// The tokens of a space-aligned line: text split at runs of two or more spaces, and at a
@@ -86,11 +94,21 @@ fn is_figure(w: &str) -> bool {
 }
 
 /// Rewrites space-aligned lines as tab-separated ones, in place: table blocks by their inferred
-/// columns, other lines with each run of spaces as one tab.
+/// columns, other lines with each run of spaces as one tab. Lines already tab-separated stay
+/// as they are (and end a block, as a blank line does).
 pub fn tabulate_text(lines: &mut [String]) {
-    let toks: Vec<Vec<Token>> = lines.iter().map(|l| tokens(l)).collect();
+    let toks: Vec<Vec<Token>> = lines
+        .iter()
+        .map(|l| {
+            if layout::has_tab(l) {
+                Vec::new()
+            } else {
+                tokens(l)
+            }
+        })
+        .collect();
     for (i, row) in tabulate(&toks).into_iter().enumerate() {
-        if let Some(row) = row {
+        if let (Some(row), false) = (row, layout::has_tab(&lines[i])) {
             lines[i] = row;
         }
     }

@@ -328,7 +328,8 @@ impl Session {
     fn source_lines(&mut self, text: &str) -> (Vec<String>, Vec<LineClass>) {
         // Whole-text readings: a web page, and columns aligned with spaces (inferred per table).
         let html = |t: &str| {
-            crate::html::looks_like_html(t) || crate::aligned::looks_aligned(t.split('\n'))
+            crate::html::looks_like_html(t)
+                || crate::aligned::infers_columns(t.split('\n'), t.contains('\u{c}'))
         };
         let known = self.lines.len() == self.classes.len() && self.lines.len() == self.raw.len();
         if self.lines.is_empty() || !known || html(text) || html(&self.text) {

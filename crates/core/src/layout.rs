@@ -25,7 +25,8 @@ pub fn is_blank(line: &str) -> bool {
 /// Page furniture: a page number standing alone between paragraphs or table rows (`12`,
 /// `- 12 -`, `—12—`, `第 12 页`, `12/33`, `第 3 页 共 12 页`).
 pub fn is_page_number(line: &str) -> bool {
-    if line.len() > 40 || has_tab(line) {
+    // (A laid-out page centres its number with spaces.)
+    if line.trim().len() > 40 || has_tab(line) {
         return false;
     }
     let f = compact(line);

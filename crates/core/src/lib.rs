@@ -67,14 +67,15 @@ pub fn read_lines(text: &str) -> (Vec<String>, model::Reading) {
     } else {
         normalize::normalize_text(text)
     };
-    let inferred = aligned::looks_aligned(lines.iter().map(String::as_str));
+    let paged = text.contains('\u{c}');
+    let inferred = aligned::infers_columns(lines.iter().map(String::as_str), paged);
     if inferred {
         aligned::tabulate_text(&mut lines);
     }
     let reading = model::Reading {
         columns_inferred: inferred,
         blank_pages: pdf::blank_pages(text),
-        paged: text.contains('\u{c}'),
+        paged,
     };
     (lines, reading)
 }

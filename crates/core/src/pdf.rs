@@ -91,11 +91,13 @@ mod content;
 #[cfg(feature = "pdf")]
 mod font;
 #[cfg(feature = "pdf")]
+mod ruled;
+#[cfg(feature = "pdf")]
 mod tounicode;
 
 #[cfg(feature = "pdf")]
 mod reader {
-    use super::content::{page_glyphs, Glyph, PerDocument};
+    use super::content::{read_page, Glyph, Page, PerDocument};
     use super::{PdfProblem, MAX_BYTES, MAX_PAGES};
     use lopdf::{Document, ObjectId};
 
@@ -122,11 +124,11 @@ mod reader {
             Err(_) => return Err(PdfProblem::Damaged("读取时出错".into())),
         };
         // Scanned pages carry no text, or a page number or a watermark at most.
-        let glyph_count: usize = pages.iter().map(Vec::len).sum();
+        let glyph_count: usize = pages.iter().map(|p| p.glyphs.len()).sum();
         if glyph_count < 5 * pages.len().max(1) {
             return Err(PdfProblem::Scanned);
         }
-        let laid: Vec<String> = pages.iter().map(|p| lay_out(p)).collect();
+        let laid: Vec<String> = pages.iter().map(lay_out).collect();
         Ok(laid.join("\n\u{c}"))
     }
 
@@ -148,7 +150,7 @@ mod reader {
     fn glyphs(
         bytes: &[u8],
         progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<Vec<Vec<Glyph>>, PdfProblem> {
+    ) -> Result<Vec<Page>, PdfProblem> {
         let mut doc =
             Document::load_mem(bytes).map_err(|e| PdfProblem::Damaged(short(&e.to_string())))?;
         if doc.is_encrypted() && doc.decrypt("").is_err() {
@@ -168,7 +170,7 @@ mod reader {
         let mut kept = PerDocument::default();
         let mut out = Vec::with_capacity(pages.len());
         for &page in pages.values() {
-            out.push(page_glyphs(&doc, page, &mut kept));
+            out.push(read_page(&doc, page, &mut kept));
             progress(out.len(), pages.len());
         }
         Ok(out)
@@ -197,28 +199,46 @@ mod reader {
         s.chars().take(80).collect()
     }
 
-    /// One page's glyphs as lines of text on a character grid.
-    fn lay_out(page: &[Glyph]) -> String {
-        let mut glyphs: Vec<&Glyph> = page.iter().filter(|g| !g.text.trim().is_empty()).collect();
+    /// One page as lines of text: its ruled tables row by row, cells separated by tabs
+    /// ([`super::ruled`]); everything else laid out on a character grid, in order down the
+    /// page.
+    fn lay_out(page: &Page) -> String {
+        let mut glyphs: Vec<&Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .collect();
         if glyphs.is_empty() {
             return String::new();
         }
         glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
         let left = glyphs.iter().map(|g| g.x).fold(f64::INFINITY, f64::min);
-        let lines = lines(&glyphs);
-        let cell = grid_width(&lines);
+        let cell = grid_width(&lines(&glyphs));
+        let ruled = super::ruled::tables(&glyphs, &page.rules);
+        let rest: Vec<&Glyph> = glyphs
+            .iter()
+            .zip(&ruled.used)
+            .filter(|(_, used)| !**used)
+            .map(|(g, _)| *g)
+            .collect();
+        // (where down the page, the text, the line's size: none for a table row)
+        let mut items: Vec<(f64, String, Option<f64>)> = lines(&rest)
+            .into_iter()
+            .map(|line| (line[0].y, render(&line, cell, left), Some(line[0].size)))
+            .chain(ruled.rows.into_iter().map(|(y, row)| (y, row, None)))
+            .collect();
+        items.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut out: Vec<String> = Vec::new();
         let mut last_y: Option<f64> = None;
-        for line in lines {
-            let y = line[0].y;
+        for (y, text, size) in items {
             // A gap of more than two lines' height: a blank line, as pdftotext leaves one.
-            if let Some(ly) = last_y {
-                if y - ly > line[0].size * 2.2 {
+            if let (Some(ly), Some(size)) = (last_y, size) {
+                if y - ly > size * 2.2 {
                     out.push(String::new());
                 }
             }
-            last_y = Some(y);
-            out.push(render(&line, cell, left));
+            last_y = size.map(|_| y);
+            out.push(text);
         }
         out.join("\n")
     }

@@ -5,7 +5,9 @@
 //! Only what places text is followed: the graphics state's matrix (`q`, `Q`, `cm`), the text
 //! state and matrices (`BT` … `ET`, `Tf`, `Tc`, `Tw`, `Tz`, `TL`, `Ts`, `Td`, `TD`, `Tm`, `T*`),
 //! the text-showing operators (`Tj`, `TJ`, `'`, `"`) and form XObjects (`Do`), which are run in
-//! place with their own matrix and resources.
+//! place with their own matrix and resources — and, for the tables' ruling lines, the paths
+//! painted (`re`, `m`, `l`, `h` then `S`, `f`, `B` and their variants): every straight
+//! horizontal or vertical line stroked, and every thin rectangle filled, as a [`Rule`].
 
 use super::font::{get, number, Font};
 use lopdf::content::{Content, Operation};
@@ -24,6 +26,29 @@ pub struct Glyph {
     pub text: String,
 }
 
+/// A ruling line, in the same frame as the page's glyphs: horizontal (`y0 == y1`) or vertical
+/// (`x0 == x1`), `x0 <= x1` and `y0 <= y1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rule {
+    pub fn horizontal(&self) -> bool {
+        self.y0 == self.y1
+    }
+}
+
+/// A page as read: its glyphs and its ruling lines.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub glyphs: Vec<Glyph>,
+    pub rules: Vec<Rule>,
+}
+
 /// What one document's reading keeps from page to page: the fonts read so far (each is read
 /// once), and how much work and how many glyphs are left to it.
 pub struct PerDocument {
@@ -32,6 +57,7 @@ pub struct PerDocument {
     forms: FxHashMap<ObjectId, Rc<Vec<Operation>>>,
     operations_left: usize,
     glyphs_left: usize,
+    rules_left: usize,
 }
 
 /// A font's identity in the document: its object, or — for a font dictionary written inside a
@@ -50,6 +76,7 @@ impl Default for PerDocument {
             forms: FxHashMap::default(),
             operations_left: MAX_OPERATIONS,
             glyphs_left: MAX_GLYPHS,
+            rules_left: MAX_RULES,
         }
     }
 }
@@ -62,23 +89,46 @@ const MAX_FORM_DEPTH: usize = 8;
 const MAX_OPERATIONS: usize = 20_000_000;
 /// The most glyphs kept for one document (a few hundred thousand in a long disclosure).
 const MAX_GLYPHS: usize = 2_000_000;
+/// The most ruling lines kept for one document (tens of thousands in a long one).
+const MAX_RULES: usize = 1_000_000;
+/// The most pieces one path holds (a table's borders are a few hundred).
+const MAX_PATH: usize = 100_000;
+/// A filled rectangle thinner than this (in points) is a line.
+const THIN: f64 = 2.5;
 
-/// A page's glyphs, in the order they are shown.
-pub fn page_glyphs(doc: &Document, page: ObjectId, kept: &mut PerDocument) -> Vec<Glyph> {
+/// A page's glyphs, in the order they are shown, and its ruling lines.
+pub fn read_page(doc: &Document, page: ObjectId, kept: &mut PerDocument) -> Page {
     let Ok(bytes) = doc.get_page_content(page) else {
-        return Vec::new();
+        return Page::default();
     };
     let Some(resources) = page_resources(doc, page) else {
-        return Vec::new();
+        return Page::default();
     };
     let mut run = Run {
         doc,
         kept,
         glyphs: Vec::new(),
         forms: Vec::new(),
+        path: Path::default(),
+        lines: Vec::new(),
+        directions: Vec::new(),
     };
     run.stream(&bytes, resources, Matrix::IDENTITY);
-    run.glyphs
+    let rules = run.rules();
+    Page {
+        glyphs: run.glyphs,
+        rules,
+    }
+}
+
+/// The path being built: its straight segments and rectangles on the page (device space), the
+/// current point and where the subpath started.
+#[derive(Default)]
+struct Path {
+    segments: Vec<[(f64, f64); 2]>,
+    rectangles: Vec<[(f64, f64); 4]>,
+    current: Option<(f64, f64)>,
+    start: Option<(f64, f64)>,
 }
 
 /// A page's resources, inherited from the page tree when the page has none of its own.
@@ -91,6 +141,35 @@ fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
         node = get(doc, node, b"Parent")?.as_dict().ok()?;
     }
     None
+}
+
+/// A point through a matrix.
+fn apply(m: Matrix, x: f64, y: f64) -> (f64, f64) {
+    let [a, b, c, d, e, f] = m.0;
+    (x * a + y * c + e, x * b + y * d + f)
+}
+
+fn fmin(v: &[f64; 4]) -> f64 {
+    v.iter().copied().fold(f64::INFINITY, f64::min)
+}
+
+fn fmax(v: &[f64; 4]) -> f64 {
+    v.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+}
+
+impl Path {
+    fn room(&self) -> bool {
+        self.segments.len() + self.rectangles.len() < MAX_PATH
+    }
+
+    fn close(&mut self) {
+        if let (Some(from), Some(to)) = (self.current, self.start) {
+            if from != to && self.room() {
+                self.segments.push([from, to]);
+            }
+            self.current = Some(to);
+        }
+    }
 }
 
 /// An affine matrix `[a b c d e f]`, applied to row vectors as PDF does.
@@ -143,6 +222,12 @@ struct Run<'d, 'f> {
     glyphs: Vec<Glyph>,
     /// The forms being run (a form that shows itself is not run again).
     forms: Vec<ObjectId>,
+    path: Path,
+    /// Lines painted, on the page (device space).
+    lines: Vec<[(f64, f64); 2]>,
+    /// How often each text direction (a unit vector, rounded) was shown: the rules are turned
+    /// into the frame of the page's usual one.
+    directions: Vec<((i8, i8), usize)>,
 }
 
 impl<'d> Run<'d, '_> {
@@ -245,9 +330,124 @@ impl<'d> Run<'d, '_> {
                         self.form(resources, name, state.ctm);
                     }
                 }
+                "re" => {
+                    if let (Some(x), Some(y), Some(w), Some(h)) = (num(0), num(1), num(2), num(3)) {
+                        let at = |px: f64, py: f64| apply(state.ctm, px, py);
+                        let corners = [at(x, y), at(x + w, y), at(x + w, y + h), at(x, y + h)];
+                        if self.path.room() {
+                            self.path.rectangles.push(corners);
+                        }
+                        self.path.current = Some(corners[0]);
+                        self.path.start = Some(corners[0]);
+                    }
+                }
+                "m" => {
+                    if let (Some(x), Some(y)) = (num(0), num(1)) {
+                        let p = apply(state.ctm, x, y);
+                        (self.path.current, self.path.start) = (Some(p), Some(p));
+                    }
+                }
+                "l" => {
+                    if let (Some(x), Some(y)) = (num(0), num(1)) {
+                        let p = apply(state.ctm, x, y);
+                        if let (Some(from), true) = (self.path.current, self.path.room()) {
+                            self.path.segments.push([from, p]);
+                        }
+                        self.path.current = Some(p);
+                    }
+                }
+                // A curve is no ruling line: only where it ends matters.
+                "c" | "v" | "y" => {
+                    let n = operands.len();
+                    if let (Some(x), Some(y)) = (n.checked_sub(2).and_then(num), num(n.max(1) - 1))
+                    {
+                        self.path.current = Some(apply(state.ctm, x, y));
+                    }
+                }
+                "h" => self.path.close(),
+                "S" | "s" | "B" | "B*" | "b" | "b*" => {
+                    if operator.starts_with('s') || operator.starts_with('b') {
+                        self.path.close();
+                    }
+                    self.stroke();
+                }
+                "f" | "F" | "f*" => self.fill(),
+                "n" => self.path = Path::default(),
                 _ => {}
             }
         }
+    }
+
+    /// A stroked path: its segments and its rectangles' sides are lines.
+    fn stroke(&mut self) {
+        let path = std::mem::take(&mut self.path);
+        let sides = path
+            .rectangles
+            .iter()
+            .flat_map(|r| (0..4).map(move |i| [r[i], r[(i + 1) % 4]]));
+        for segment in path.segments.into_iter().chain(sides) {
+            self.line(segment);
+        }
+    }
+
+    /// A filled path: a thin rectangle is a line along its middle (how many PDF writers draw
+    /// a table's borders).
+    fn fill(&mut self) {
+        let path = std::mem::take(&mut self.path);
+        for r in path.rectangles {
+            let (xs, ys) = (r.map(|p| p.0), r.map(|p| p.1));
+            let (x0, x1) = (fmin(&xs), fmax(&xs));
+            let (y0, y1) = (fmin(&ys), fmax(&ys));
+            if x1 - x0 < THIN && y1 - y0 > x1 - x0 {
+                let x = (x0 + x1) / 2.0;
+                self.line([(x, y0), (x, y1)]);
+            } else if y1 - y0 < THIN && x1 - x0 > y1 - y0 {
+                let y = (y0 + y1) / 2.0;
+                self.line([(x0, y), (x1, y)]);
+            }
+        }
+    }
+
+    fn line(&mut self, segment: [(f64, f64); 2]) {
+        let finite = segment.iter().all(|p| p.0.is_finite() && p.1.is_finite());
+        if finite && self.kept.rules_left > 0 {
+            self.kept.rules_left -= 1;
+            self.lines.push(segment);
+        }
+    }
+
+    /// The lines painted that run straight across or down, in the frame of the page's usual
+    /// text direction (the glyphs' frame).
+    fn rules(&self) -> Vec<Rule> {
+        let Some(&((dx, dy), _)) = self.directions.iter().max_by_key(|(_, n)| *n) else {
+            return Vec::new();
+        };
+        let (ux, uy) = (f64::from(dx), f64::from(dy));
+        let frame = |(px, py): (f64, f64)| (px * ux + py * uy, px * uy - py * ux);
+        let mut out = Vec::new();
+        for [a, b] in &self.lines {
+            let ((x0, y0), (x1, y1)) = (frame(*a), frame(*b));
+            let (x0, x1) = (x0.min(x1), x0.max(x1));
+            let (y0, y1) = (y0.min(y1), y0.max(y1));
+            if y1 - y0 < 0.5 && x1 - x0 >= 1.0 {
+                let y = (y0 + y1) / 2.0;
+                out.push(Rule {
+                    x0,
+                    y0: y,
+                    x1,
+                    y1: y,
+                });
+            } else if x1 - x0 < 0.5 && y1 - y0 >= 1.0 {
+                let x = (x0 + x1) / 2.0;
+                out.push(Rule {
+                    x0: x,
+                    y0,
+                    x1: x,
+                    y1,
+                });
+            }
+        }
+        out
     }
 
     /// The font a resource name stands for, read once per font.
@@ -331,6 +531,13 @@ impl<'d> Run<'d, '_> {
         }
     }
 
+    fn tally(&mut self, direction: (i8, i8)) {
+        match self.directions.iter_mut().find(|(d, _)| *d == direction) {
+            Some((_, n)) => *n += 1,
+            None => self.directions.push((direction, 1)),
+        }
+    }
+
     /// A glyph in the text's own direction: x along the line, y down the page.
     fn place(&mut self, trm: Matrix, w0: f64, spacing: f64, font_size: f64, text: &str) {
         let [a, b, _, _, e, f] = trm.0;
@@ -339,6 +546,7 @@ impl<'d> Run<'d, '_> {
             return;
         }
         let (ux, uy) = (a / scale, b / scale);
+        self.tally((ux.round() as i8, uy.round() as i8));
         let x = e * ux + f * uy;
         let y = e * uy - f * ux;
         let size = font_size * scale;
