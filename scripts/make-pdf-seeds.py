@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the small PDFs in fuzz/seeds/pdf/: seeds for the `pdf` fuzz target, each one
 exercising a path of the reader (a simple font, a CJK font in Identity-H with a ToUnicode map,
-a compressed content stream, a page set sideways, a table laid out in columns, encryption)."""
+a compressed content stream, a page set sideways, a table laid out in columns, a table ruled
+with lines — stroked and as thin filled rectangles, a merged header cell —, encryption)."""
 import zlib, pathlib
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "fuzz" / "seeds" / "pdf"
@@ -64,5 +65,13 @@ def main():
         "<< /Filter /Standard /V 1 /R 2 /O <00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff> /U <ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100> /P -4 >>"],
         trailer="/Encrypt 6 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]"))
     (OUT / "scanned.pdf").write_bytes(doc("0 0 595 842 re f"))
+    # Ruled: rows as thin filled rectangles, columns as stroked lines (one only below the
+    # header, whose "amount" spans two columns), drawn under a matrix as many writers do.
+    ruled = ("q 1 0 0 1 0 0 cm 50 699.75 300 0.5 re 50 679.75 300 0.5 re 50 659.75 300 0.5 re "
+             "50 639.75 300 0.5 re f 50 640 m 50 700 l 150 640 m 150 700 l 350 640 m 350 700 l "
+             "250 640 m 250 680 l S Q BT /F1 9 Tf 55 686 Td (item) Tj 130 0 Td (amount) Tj "
+             "-130 -20 Td (one) Tj 105 0 Td (1,234.50) Tj 100 0 Td (5.00) Tj -205 -20 Td (total) Tj "
+             "105 0 Td (1,234.50) Tj 100 0 Td (5.00) Tj ET")
+    (OUT / "ruled.pdf").write_bytes(doc(ruled, compress=True))
 
 main()
