@@ -163,9 +163,63 @@ fn bounds(lines: &[Line], at: f64, across: f64) -> Option<(f64, f64)> {
     before.zip(after)
 }
 
+/// A table's lines with its outer border closed: where the lines down reach past the first or
+/// last line across (a table continued from the page before, its top border not drawn), or the
+/// lines across past the first or last line down (open sides), a line there.
+fn closed(across: &[Line], down: &[Line]) -> (Vec<Line>, Vec<Line>) {
+    let (mut across, mut down) = (across.to_vec(), down.to_vec());
+    let min = |v: &mut dyn Iterator<Item = f64>| v.fold(f64::INFINITY, f64::min);
+    let max = |v: &mut dyn Iterator<Item = f64>| v.fold(f64::NEG_INFINITY, f64::max);
+    let (left, right) = (
+        min(&mut down.iter().map(|l| l.at)),
+        max(&mut down.iter().map(|l| l.at)),
+    );
+    let (top, bottom) = (
+        min(&mut across.iter().map(|l| l.at)),
+        max(&mut across.iter().map(|l| l.at)),
+    );
+    let (reach_up, reach_down) = (
+        min(&mut down.iter().map(|l| l.from)),
+        max(&mut down.iter().map(|l| l.to)),
+    );
+    let (reach_left, reach_right) = (
+        min(&mut across.iter().map(|l| l.from)),
+        max(&mut across.iter().map(|l| l.to)),
+    );
+    let (x0, x1) = (left.min(reach_left), right.max(reach_right));
+    for (at, beyond) in [
+        (reach_up, reach_up < top - SNAP),
+        (reach_down, reach_down > bottom + SNAP),
+    ] {
+        if beyond {
+            across.push(Line {
+                at,
+                from: x0,
+                to: x1,
+            });
+        }
+    }
+    let (y0, y1) = (top.min(reach_up), bottom.max(reach_down));
+    for (at, beyond) in [
+        (reach_left, reach_left < left - SNAP),
+        (reach_right, reach_right > right + SNAP),
+    ] {
+        if beyond {
+            down.push(Line {
+                at,
+                from: y0,
+                to: y1,
+            });
+        }
+    }
+    (across, down)
+}
+
 /// One table's cells, written as rows into `out` — if the lines close a cell around every
 /// glyph within the table (else it is left to be laid out as text).
 fn table(glyphs: &[&Glyph], across: &[Line], down: &[Line], out: &mut Ruled) {
+    let (across, down) = closed(across, down);
+    let (across, down) = (&across[..], &down[..]);
     let (columns, rows) = (positions(down), positions(across));
     if columns.len() < 3 || rows.len() < 2 {
         return;
