@@ -35,11 +35,11 @@ fn corpus_pdfs_read_as_their_tab_separated_copies() {
     // Tables read exactly as the tab-separated copy reads them (kind, title, every row's code
     // and figures), document by document, as many as when this was written: 74 of 82 since
     // ruled tables are read by their lines (51 when every table was read by its alignment).
-    // Of the eight left, corpus 13's “三公” table is the PDF's faithful title (below), and
-    // corpus 22's 收支总表 differs only by a row the copy makes of a label it splits over three
-    // lines (`三、单位预留机动经` … `费`), which the PDF keeps whole in its cell; the others are
-    // Jiangsu tables drawn without lines (收入预算总表) or procurement tables, read by their
-    // alignment.
+    // Of the eight left, three are the PDF's faithful reading: corpus 13's “三公” table's title
+    // (below), and the 收支总表 of 19 and 22, where the copy makes rows of labels it splits over
+    // lines (`2.政府性基金预` … `算`, `三、单位预留机动经` … `费`), which the PDF keeps whole
+    // in their cells. The others: 16's 收支总表 (not understood from the PDF), and Jiangsu
+    // tables drawn without lines (收入预算总表) or procurement tables, read by alignment.
     let floor = [
         ("02", 9),
         ("05", 10),
