@@ -10,7 +10,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('yusuan-offline.html works from file:// without any request', async () => {
+/** The single file opened from disk, with every request it makes and every error kept. */
+async function openOffline({ noWorker = false } = {}) {
   const url = pathToFileURL(path.join(root, 'dist/yusuan-offline.html')).href;
   const page = await browser.newPage();
   const requests = [];
@@ -18,7 +19,13 @@ test('yusuan-offline.html works from file:// without any request', async () => {
   page.on('request', (r) => { if (r.url() !== url && !/^(data|blob):/.test(r.url())) requests.push(r.url()); });
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  if (noWorker) await page.addInitScript(() => { window.Worker = undefined; });
   await page.goto(url);
+  return { page, requests, problems };
+}
+
+test('yusuan-offline.html works from file:// without any request', async () => {
+  const { page, requests, problems } = await openOffline();
   await pasteText(page, await fixture('000'));
   await page.getByTestId('summary').waitFor();
   assert.match(await page.getByTestId('unit-stats').innerText(), /错误 1 · 警告 1 · 提示 1/);
@@ -38,15 +45,7 @@ test('yusuan-offline.html works from file:// without any request', async () => {
 });
 
 test('from file:// with no worker, the single file checks on its own thread, still without a request', async () => {
-  const url = pathToFileURL(path.join(root, 'dist/yusuan-offline.html')).href;
-  const page = await browser.newPage();
-  const requests = [];
-  const problems = [];
-  page.on('request', (r) => { if (r.url() !== url && !/^(data|blob):/.test(r.url())) requests.push(r.url()); });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  await page.addInitScript(() => { window.Worker = undefined; });
-  await page.goto(url);
+  const { page, requests, problems } = await openOffline({ noWorker: true });
   await pasteText(page, await fixture('000'));
   await page.locator('[data-testid=results][data-state=done]').waitFor();
   // The checker module the file carries inline ran on the page's thread.

@@ -60,17 +60,6 @@ fn inline_module() -> Option<Module> {
     })
 }
 
-/// The URL of a file under the page's `pdf/` directory.
-fn module_url(file: &str) -> Result<String, String> {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .ok_or("no page URL")?;
-    web_sys::Url::new_with_base(&format!("pdf/{file}"), &base)
-        .map(|u| u.href())
-        .map_err(|_| "bad page URL".to_owned())
-}
-
 /// The text of a PDF's bytes, read in a worker; or why it could not be read. `progress(page,
 /// pages)` is told each page read.
 pub async fn read(bytes: &[u8], progress: impl Fn(u32, u32) + 'static) -> Result<String, String> {
@@ -80,8 +69,9 @@ pub async fn read(bytes: &[u8], progress: impl Fn(u32, u32) + 'static) -> Result
     let module = match inline_module() {
         Some(m) => m,
         None => Module::Hosted {
-            js: module_url("yusuan_pdf_web.js").map_err(|e| unavailable(&e))?,
-            wasm: module_url("yusuan_pdf_web_bg.wasm").map_err(|e| unavailable(&e))?,
+            js: crate::worker::beside_page("pdf/yusuan_pdf_web.js").map_err(|e| unavailable(&e))?,
+            wasm: crate::worker::beside_page("pdf/yusuan_pdf_web_bg.wasm")
+                .map_err(|e| unavailable(&e))?,
         },
     };
     let source = js_sys::Array::of1(&JsValue::from_str(&worker_source(&module)));

@@ -42,12 +42,17 @@ fn inline(id: &str) -> Option<String> {
     document().ok()?.get_element_by_id(id)?.text_content()
 }
 
-/// The URL of a file under the page's `check/` directory.
-fn url(file: &str) -> Result<String, String> {
+/// The absolute URL of `path`, relative to the page (the checker's and the PDF reader's files).
+pub(crate) fn beside_page(path: &str) -> Result<String, String> {
     let base = document()?.base_uri().ok().flatten().ok_or("no page URL")?;
-    web_sys::Url::new_with_base(&format!("check/{file}"), &base)
+    web_sys::Url::new_with_base(path, &base)
         .map(|u| u.href())
         .map_err(|_| "bad page URL".to_owned())
+}
+
+/// The URL of a file under the page's `check/` directory.
+fn url(file: &str) -> Result<String, String> {
+    beside_page(&format!("check/{file}"))
 }
 
 async fn fetch(file: &str) -> Result<web_sys::Response, String> {
