@@ -167,52 +167,37 @@ fn bounds(lines: &[Line], at: f64, across: f64) -> Option<(f64, f64)> {
 /// last line across (a table continued from the page before, its top border not drawn), or the
 /// lines across past the first or last line down (open sides), a line there.
 fn closed(across: &[Line], down: &[Line]) -> (Vec<Line>, Vec<Line>) {
-    let (mut across, mut down) = (across.to_vec(), down.to_vec());
+    let with_border = |lines: &[Line], crossing: &[Line]| {
+        let mut out = lines.to_vec();
+        out.extend(border(lines, crossing));
+        out
+    };
+    (with_border(across, down), with_border(down, across))
+}
+
+/// The lines of one direction missing at the ends `crossing` lines reach, each spanning the
+/// table.
+fn border(lines: &[Line], crossing: &[Line]) -> Vec<Line> {
     let min = |v: &mut dyn Iterator<Item = f64>| v.fold(f64::INFINITY, f64::min);
     let max = |v: &mut dyn Iterator<Item = f64>| v.fold(f64::NEG_INFINITY, f64::max);
-    let (left, right) = (
-        min(&mut down.iter().map(|l| l.at)),
-        max(&mut down.iter().map(|l| l.at)),
+    let (first, last) = (
+        min(&mut lines.iter().map(|l| l.at)),
+        max(&mut lines.iter().map(|l| l.at)),
     );
-    let (top, bottom) = (
-        min(&mut across.iter().map(|l| l.at)),
-        max(&mut across.iter().map(|l| l.at)),
+    let (reach_before, reach_after) = (
+        min(&mut crossing.iter().map(|l| l.from)),
+        max(&mut crossing.iter().map(|l| l.to)),
     );
-    let (reach_up, reach_down) = (
-        min(&mut down.iter().map(|l| l.from)),
-        max(&mut down.iter().map(|l| l.to)),
-    );
-    let (reach_left, reach_right) = (
-        min(&mut across.iter().map(|l| l.from)),
-        max(&mut across.iter().map(|l| l.to)),
-    );
-    let (x0, x1) = (left.min(reach_left), right.max(reach_right));
-    for (at, beyond) in [
-        (reach_up, reach_up < top - SNAP),
-        (reach_down, reach_down > bottom + SNAP),
-    ] {
-        if beyond {
-            across.push(Line {
-                at,
-                from: x0,
-                to: x1,
-            });
-        }
-    }
-    let (y0, y1) = (top.min(reach_up), bottom.max(reach_down));
-    for (at, beyond) in [
-        (reach_left, reach_left < left - SNAP),
-        (reach_right, reach_right > right + SNAP),
-    ] {
-        if beyond {
-            down.push(Line {
-                at,
-                from: y0,
-                to: y1,
-            });
-        }
-    }
-    (across, down)
+    let from = min(&mut crossing.iter().map(|l| l.at)).min(min(&mut lines.iter().map(|l| l.from)));
+    let to = max(&mut crossing.iter().map(|l| l.at)).max(max(&mut lines.iter().map(|l| l.to)));
+    [
+        (reach_before, reach_before < first - SNAP),
+        (reach_after, reach_after > last + SNAP),
+    ]
+    .into_iter()
+    .filter(|(_, beyond)| *beyond)
+    .map(|(at, _)| Line { at, from, to })
+    .collect()
 }
 
 /// One table's cells, written as rows into `out` — if the lines close a cell around every
