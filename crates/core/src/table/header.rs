@@ -319,6 +319,7 @@ pub fn columns_from_header(rows: &[Vec<String>], width: usize) -> Vec<Column> {
         .collect();
     if sides {
         reanchor_income_amounts(&mut columns);
+        reanchor_expenditure_names(&mut columns);
     }
     balance_income(&mut columns);
     columns
@@ -398,6 +399,43 @@ fn reanchor_income_amounts(columns: &mut [Column]) {
     for c in &mut columns[first..first + leading] {
         c.scope = Scope::Income;
         c.path[0] = income_label.clone();
+    }
+}
+
+/// The mirror case: a centred `支出` top label right of the expenditure side's first column (a
+/// text export sets it over the 合计 column, `财政拨款收入 | | | 财政拨款支出`). When the
+/// expenditure side opens with amounts and has no name column, while the income side ends with
+/// a name column after its amounts, that name column opens the expenditure side: each side
+/// lists names, then their amounts.
+fn reanchor_expenditure_names(columns: &mut [Column]) {
+    let side =
+        |c: &Column, s: Scope| c.scope == s && c.path.first().and_then(|l| side_of(l)) == Some(s);
+    let Some(first) = columns.iter().position(|c| side(c, Scope::Expenditure)) else {
+        return;
+    };
+    let spending_has_names = columns
+        .iter()
+        .any(|c| side(c, Scope::Expenditure) && c.role == Role::Name);
+    if spending_has_names || !columns[first].role.is_money() {
+        return;
+    }
+    // The income side's trailing name column (a label spanning cells gives several).
+    let names = columns[..first]
+        .iter()
+        .rev()
+        .take_while(|c| side(c, Scope::Income) && c.role == Role::Name)
+        .count();
+    let before = first - names;
+    let income_money_before = columns[..before]
+        .iter()
+        .any(|c| side(c, Scope::Income) && c.role.is_money());
+    if names == 0 || !income_money_before {
+        return;
+    }
+    let spending_label = columns[first].path[0].clone();
+    for c in &mut columns[before..first] {
+        c.scope = Scope::Expenditure;
+        c.path[0] = spending_label.clone();
     }
 }
 
@@ -909,6 +947,29 @@ mod tests {
                 parts: vec![5, 6]
             }]
         );
+    }
+
+    #[test]
+    fn a_spending_label_set_right_of_its_first_column() {
+        // A text export centres `财政拨款支出` over the 合计 column: the name column left of it,
+        // after the income side's amounts, opens the expenditure side all the same.
+        let (r, w) = rows(&[
+            "财政拨款收入\t\t\t财政拨款支出\t\t",
+            "项目\t预算数\t项目\t合计\t一般公共预算\t政府性基金预算",
+        ]);
+        let cols = columns_from_header(&r, w);
+        let keys: Vec<(Scope, Role)> = cols.iter().map(Column::key).collect();
+        assert_eq!(keys[0], (Scope::Income, Role::Name));
+        assert_eq!(keys[2], (Scope::Expenditure, Role::Name));
+        assert_eq!(keys[3], (Scope::Expenditure, Role::Total));
+        // A side listing twice (Jiangsu: by function, then by use) keeps its second name column.
+        let (r, w) = rows(&[
+            "收入\t\t支出\t\t\t",
+            "项目\t预算数\t项目\t预算数\t项目\t预算数",
+        ]);
+        let cols = columns_from_header(&r, w);
+        assert_eq!(cols[4].key(), (Scope::Expenditure, Role::Name));
+        assert_eq!(cols[1].scope, Scope::Income);
     }
 
     #[test]
