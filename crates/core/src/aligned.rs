@@ -2,14 +2,17 @@
 //! PDF's glyphs are laid out into — turned into the tab-separated cells the table parser reads.
 //!
 //! A table's columns are found from its data rows: every token of a row with a figure covers a
-//! span of positions, and spans that overlap from row to row are one column. Header labels and
-//! wrapped names are then placed in the column they overlap (the leftmost, for a label centred
-//! over a group, as a ruled merged cell holds its text in its first cell); a label over no data
-//! (a column left empty in every row) becomes a column of its own. Lines outside tables keep
+//! span of positions, and spans that overlap from row to row are one column; a label over no data
+//! (a column left empty in every row) becomes a column of its own. The header is then set back
+//! into the rows of merged cells it was drawn with (`header`: group labels in their group's first
+//! column, as a ruled merged cell holds its text), and wrapped names placed in the column they
+//! overlap. Lines outside tables keep
 //! their words, runs of spaces becoming one tab. Line `n` stays line `n`.
 
 use crate::amount::Amount;
 use crate::layout;
+
+mod header;
 
 /// A run of text on a line and the positions it covers, `[start, end)`: character columns for
 /// text, scaled page coordinates for a PDF's glyphs.
@@ -117,18 +120,43 @@ pub fn tabulate_text(lines: &mut [String]) {
 /// The tab-separated form of each line (`None`: keep the line as it is).
 pub fn tabulate(lines: &[Vec<Token>]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = lines.iter().map(|t| plain(t)).collect();
-    for section in blocks(lines).into_iter().flat_map(|b| sections(lines, b)) {
-        let Some(columns) = columns(lines, section.clone()) else {
-            continue;
-        };
-        for i in section {
-            if lines[i].is_empty() || is_preamble(&lines[i]) {
-                continue;
-            }
-            out[i] = Some(place(&lines[i], &columns));
+    for block in blocks(lines) {
+        for section in sections(lines, block.clone()) {
+            tabulate_section(lines, section, block.start, &mut out);
         }
     }
     out
+}
+
+/// One section's lines in their columns; the table's header (the lines above its first data
+/// row, when the section opens the block) set back into its rows of merged cells.
+fn tabulate_section(
+    lines: &[Vec<Token>],
+    section: std::ops::Range<usize>,
+    block_start: usize,
+    out: &mut [Option<String>],
+) {
+    let Some(columns) = columns(lines, section.clone()) else {
+        return;
+    };
+    // A table published empty has its total row alone (`合计`) under the header.
+    let first_data = section
+        .clone()
+        .find(|&i| is_data(&lines[i]) || is_total_fragment(&lines[i]));
+    let header: Vec<usize> = section
+        .clone()
+        .take_while(|&i| Some(i) != first_data && section.start == block_start)
+        .filter(|&i| !lines[i].is_empty() && !is_preamble(&lines[i]))
+        .collect();
+    for (i, row) in header::rows(lines, &header, &columns) {
+        out[i] = Some(row);
+    }
+    for i in section.filter(|i| !header.contains(i)) {
+        if lines[i].is_empty() || is_preamble(&lines[i]) {
+            continue;
+        }
+        out[i] = Some(place(&lines[i], &columns));
+    }
 }
 
 /// A line outside any table: each run of spaces one tab, a single space kept (prose set with
@@ -268,16 +296,24 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
     let mut out = Vec::new();
     let (mut start, mut seen_data) = (block.start, false);
     let mut edges: Vec<u32> = Vec::new();
+    let ends =
+        |t: &[Token]| -> Vec<u32> { t.iter().filter(|t| is_anchor(t)).map(|t| t.end).collect() };
+    let off = |own: &[u32], edges: &[u32]| {
+        !edges.is_empty()
+            && !own.is_empty()
+            && !own
+                .iter()
+                .any(|e| edges.iter().any(|o| e.abs_diff(*o) <= 2))
+    };
     for i in block.clone() {
         let t = &lines[i];
         if is_data(t) {
-            let own: Vec<u32> = t.iter().filter(|t| is_anchor(t)).map(|t| t.end).collect();
-            let moved = !edges.is_empty()
-                && !own.is_empty()
-                && !own
-                    .iter()
-                    .any(|e| edges.iter().any(|o| e.abs_diff(*o) <= 2));
-            if moved {
+            let own = ends(t);
+            // A row set a few places off alone (the export rounds a short figure's position
+            // differently) is not a new page when the next data row is back on the grid.
+            let next = (i + 1..block.end).find(|&j| is_data(&lines[j]));
+            let back = next.is_some_and(|j| !off(&ends(&lines[j]), &edges));
+            if off(&own, &edges) && !back {
                 out.push(start..i);
                 (start, edges) = (i, Vec::new());
             }
@@ -402,6 +438,15 @@ fn fold(data: Vec<Span>, labels: Vec<Span>, header: &[&Vec<Token>]) -> Vec<Span>
                 && l.iter().any(|t| b.overlap(t) > 0 && a.overlap(t) == 0)
         })
     };
+    // The first header line with a label over `a` alone.
+    let first_over = |a: Span, b: Span| {
+        header
+            .iter()
+            .position(|l| l.iter().any(|t| a.overlap(t) > 0 && b.overlap(t) == 0))
+    };
+    // A label below another column's own label is not that column's group label
+    // (`小计` under 公务用车购置及运行费, beside 公务接待费 above it): a column of its own.
+    let under_its_label = |a: Span, x: Span| matches!((first_over(a, x), first_over(x, a)), (Some(la), Some(lx)) if la < lx);
     let mut i = 0;
     while i < all.len() {
         let (x, is_data) = all[i];
@@ -416,7 +461,7 @@ fn fold(data: Vec<Span>, labels: Vec<Span>, header: &[&Vec<Token>]) -> Vec<Span>
             } else {
                 x.start.saturating_sub(s.end)
             };
-            (d && !shares(s, x)).then_some((j, gap))
+            (d && !shares(s, x) && !under_its_label(s, x)).then_some((j, gap))
         };
         let left = i.checked_sub(1).and_then(near);
         let right = (i + 1 < all.len()).then(|| near(i + 1)).flatten();
@@ -543,6 +588,24 @@ mod tests {
         tabulate_text(&mut lines);
         assert_eq!(lines[1], "201\t06\t02\t一般行政管理事务\t200.00\t\t200.00");
         assert_eq!(lines[2], "201\t06\t03\t机关服务\t300.00\t300.00\t");
+    }
+
+    #[test]
+    fn a_row_set_off_alone_is_not_a_new_page() {
+        // The export sets one short figure three places right of its column; the next row is
+        // back on the grid, so the row is read with its table, not as a page of its own.
+        let text = [
+            "收入                                  支出",
+            "项目名称                金额              项目名称                    金额",
+            "一、一般公共预算                   100.00   一、基本支出                  60.00",
+            "二、政府性基金预算                           二、项目支出                  30.00",
+            "                                    三、单位预留机动经费                 10.00",
+            "    收入合计                   100.00       支出合计               100.00",
+        ];
+        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+        tabulate_text(&mut lines);
+        assert_eq!(lines[4], "\t\t三、单位预留机动经费\t10.00", "{lines:#?}");
+        assert_eq!(lines[5], "收入合计\t100.00\t支出合计\t100.00");
     }
 
     #[test]

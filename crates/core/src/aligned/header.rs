@@ -1,0 +1,278 @@
+//! A table's header in space-aligned text, set back into the rows of merged cells it was drawn
+//! with. A text export prints each label at the middle of its cell: a group label somewhere
+//! over its group (`本年支出` over 合计, not over the expenditure side's 项目), a label whose cell
+//! runs down to the header's last row halfway down it (`项目` on the line of the group labels'
+//! children). The table parser reads a header row by row, a label spanning to the next label
+//! of its row (`table::header`), so each label is put back where a ruled copy holds it: a
+//! group label in the first column of its group, on its own line; any other label on the line
+//! where its cell begins, and the tail of a label wrapped over two lines joined to its head.
+
+use super::{column_of, Span, Token};
+
+/// A header label: where it is printed and what it answers for.
+struct Label<'a> {
+    token: &'a Token,
+    /// Position of its line among the header's lines.
+    line: usize,
+    /// The positions (doubled, as centres are) it answers for: see [`share`].
+    share: (u32, u32),
+    /// The column its characters fall in.
+    own: Option<usize>,
+}
+
+/// What a label turned out to be, read from the header's last line up.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// A label of one column, on the header line where its cell begins.
+    Leaf { row: usize, column: usize },
+    /// A label over the labels of several columns: on its own line, in the first of them.
+    Group { row: usize, column: usize },
+    /// The tail of a label wrapped over two lines, joined to the label above it.
+    Tail,
+}
+
+/// The header lines (`header`: indices into `lines`, top to bottom) rewritten as cells under
+/// `spans`: each line's new tab-separated text (empty where all its labels moved).
+///
+/// Read from the last line up, each column's topmost label so far and the row its cell begins
+/// in are kept. A label over a column that has one is a group label when the columns around,
+/// within its share, whose topmost labels begin in that same row are two at least (the
+/// labels of one row under it); over one such column whose label is a leaf, it is the head of
+/// a wrapped label. A label over a column without one is a leaf, risen to its cell's top row.
+pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Vec<(usize, String)> {
+    let labels: Vec<Label> = header
+        .iter()
+        .enumerate()
+        .flat_map(|(p, &i)| {
+            (0..lines[i].len()).map(move |k| Label {
+                token: &lines[i][k],
+                line: p,
+                share: share(lines, &header[..=p], k),
+                own: column_of(&lines[i][k], spans),
+            })
+        })
+        .collect();
+    let bottom = header.last().copied().unwrap_or(0);
+    // The header line a leaf printed on line `p` begins on: its cell runs down to the bottom
+    // line, and the label is printed halfway.
+    let top_row = |p: usize| {
+        let top = (2 * header[p]).saturating_sub(bottom);
+        (0..=p)
+            .min_by_key(|&q| header[q].abs_diff(top))
+            .unwrap_or(p)
+    };
+    let in_share = |l: &Label, c: usize| {
+        let centre = spans[c].start + spans[c].end;
+        (l.share.0..l.share.1).contains(&centre)
+    };
+    let mut places: Vec<Option<Place>> = vec![None; labels.len()];
+    let mut texts: Vec<String> = labels.iter().map(|l| l.token.text.clone()).collect();
+    // Each column's topmost label so far: (label, the row its cell begins in).
+    let mut tops: Vec<Option<(usize, usize)>> = vec![None; spans.len()];
+    for p in (0..header.len()).rev() {
+        let mut claimed: Vec<(std::ops::RangeInclusive<usize>, usize, usize)> = Vec::new();
+        for n in (0..labels.len()).filter(|&n| labels[n].line == p) {
+            let l = &labels[n];
+            let Some(c) = l.own else {
+                continue;
+            };
+            let leaf = Place::Leaf {
+                row: top_row(p),
+                column: c,
+            };
+            let (place, columns) = match tops[c] {
+                None => (leaf, c..=c),
+                Some((under, row)) => {
+                    // The columns around, in the label's share, topped by one row below it.
+                    let same = |k: usize| {
+                        in_share(l, k) && tops[k].is_some_and(|(_, r)| r == row && r > p)
+                    };
+                    let lo = (0..c).rev().take_while(|&k| same(k)).last().unwrap_or(c);
+                    let hi = (c + 1..spans.len())
+                        .take_while(|&k| same(k))
+                        .last()
+                        .unwrap_or(c);
+                    if lo == hi && matches!(places[under], Some(Place::Leaf { .. })) {
+                        // The head of a wrapped label: the tail joins it.
+                        let tail = std::mem::take(&mut texts[under]);
+                        join(&mut texts[n], &tail);
+                        places[under] = Some(Place::Tail);
+                        (leaf, c..=c)
+                    } else {
+                        (Place::Group { row: p, column: lo }, lo..=hi)
+                    }
+                }
+            };
+            let row = match place {
+                Place::Leaf { row, .. } | Place::Group { row, .. } => row,
+                Place::Tail => continue,
+            };
+            places[n] = Some(place);
+            claimed.push((columns, n, row));
+        }
+        // A line's labels all read the columns as the lines below left them.
+        for (columns, n, row) in claimed {
+            for k in columns {
+                tops[k] = Some((n, row));
+            }
+        }
+    }
+    let mut cells: Vec<Vec<String>> = vec![vec![String::new(); spans.len()]; header.len()];
+    for (n, place) in places.iter().enumerate() {
+        if let Some(Place::Leaf { row, column } | Place::Group { row, column }) = *place {
+            join(&mut cells[row][column], &texts[n]);
+        }
+    }
+    header
+        .iter()
+        .zip(cells)
+        .map(|(&i, row)| {
+            let text = if row.iter().all(String::is_empty) {
+                String::new()
+            } else {
+                row.join("\t")
+            };
+            (i, text)
+        })
+        .collect()
+}
+
+/// What a label answers for: halfway to each of its neighbours on its line, within the share of
+/// the label it sits under on every header line above that has several (`金额` under `收入`
+/// heads nothing of the expenditure side). `lines_to` ends with the label's own line.
+fn share(lines: &[Vec<Token>], lines_to: &[usize], k: usize) -> (u32, u32) {
+    let own = |line: &[Token], k: usize| {
+        let t = &line[k];
+        let lo = k.checked_sub(1).map_or(0, |p| line[p].end + t.start);
+        let hi = line.get(k + 1).map_or(u32::MAX, |n| t.end + n.start);
+        (lo, hi)
+    };
+    let Some((&at, above)) = lines_to.split_last() else {
+        return (0, u32::MAX);
+    };
+    let line = &lines[at];
+    let centre = line[k].start + line[k].end;
+    let (mut lo, mut hi) = own(line, k);
+    for l in above.iter().map(|&i| &lines[i]).filter(|l| l.len() >= 2) {
+        if let Some((a, b)) = (0..l.len())
+            .map(|p| own(l, p))
+            .find(|(a, b)| (*a..*b).contains(&centre))
+        {
+            (lo, hi) = (lo.max(a), hi.min(b));
+        }
+    }
+    (lo, hi)
+}
+
+/// Adds a label to a cell: a wrapped label's tail joins its head (`机关运行经费预算` + `数`),
+/// words apart stay apart.
+fn join(cell: &mut String, text: &str) {
+    let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+    let run_on = wide(cell.chars().last()) && wide(text.chars().next());
+    if !cell.is_empty() && !run_on {
+        cell.push(' ');
+    }
+    cell.push_str(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::aligned::tabulate_text;
+
+    fn tabulated(text: &[&str]) -> Vec<String> {
+        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+        tabulate_text(&mut lines);
+        lines
+    }
+
+    #[test]
+    fn group_labels_go_to_their_groups_first_column_and_leaves_rise_to_their_cells_top() {
+        // As a text export prints a two-sided summary: `本年支出` set over 合计, `项目` halfway
+        // down its tall cell, `合计` below its siblings' group label.
+        let lines = tabulated(&[
+            "          本年收入                                           本年支出",
+            "",
+            "                                                                         预算数",
+            "",
+            "    项目            预算数                 项目                                   基本支出",
+            "                                                    合计                                          项目支出",
+            "                                                                    人员经费          公用经费",
+            "",
+            "一、财政拨款收入                100.00 一、一般公共服务支出             90.00          50.00         10.00         30.00",
+            "二、事业收入                   20.00 二、教育支出                 30.00          30.00",
+            "   收入总计                 120.00        支出总计           120.00          80.00         10.00         30.00",
+        ]);
+        // The rows a ruled copy has: 项目 beside 预算数, 合计 beside 基本支出.
+        assert_eq!(lines[0], "本年收入\t\t本年支出\t\t\t\t", "{lines:#?}");
+        assert_eq!(lines[2], "项目\t预算数\t项目\t预算数\t\t\t");
+        assert_eq!(lines[4], "\t\t\t合计\t基本支出\t\t项目支出");
+        assert_eq!(lines[5], "");
+        assert_eq!(lines[6], "\t\t\t\t人员经费\t公用经费\t");
+        assert_eq!(
+            lines[8],
+            "一、财政拨款收入\t100.00\t一、一般公共服务支出\t90.00\t50.00\t10.00\t30.00"
+        );
+    }
+
+    #[test]
+    fn a_wrapped_label_is_joined_and_a_label_at_a_lines_end_heads_nothing_beyond_it() {
+        let lines = tabulated(&[
+            "                    “三公”经费和机关运行经费预算表",
+            "                            “三公”经费预算数",
+            "",
+            "                                                             机关运行经费预算",
+            "                                          公务用车购置及运行费",
+            "                                                                 数",
+            "   合计           因公出国(境)费   公务接待费",
+            "                                     小计       购置费       运行费",
+            "",
+            "       12.00          2.00    4.00   6.00     1.00      5.00       30.00",
+        ]);
+        // A label over the whole header's height (机关运行经费预算数, wrapped) rises to its top;
+        // 公务接待费 at its line's end heads nothing to its right.
+        assert_eq!(
+            lines[1], "“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数",
+            "{lines:#?}"
+        );
+        assert_eq!(lines[4], "\t\t\t公务用车购置及运行费\t\t\t");
+        assert_eq!(lines[5], "合计\t因公出国(境)费\t公务接待费\t\t\t\t");
+        assert_eq!(lines[7], "\t\t\t小计\t购置费\t运行费\t");
+        assert_eq!(lines[9], "12.00\t2.00\t4.00\t6.00\t1.00\t5.00\t30.00");
+    }
+
+    #[test]
+    fn labels_over_columns_left_empty_in_every_row_are_columns_of_their_own() {
+        // One data row filling three of seven columns (no car bought, none run): the labels
+        // under 公务用车购置及运行费 are columns all the same, not folded into 公务接待费's.
+        let lines = tabulated(&[
+            "                    “三公”经费和机关运行经费预算表",
+            "                            “三公”经费预算数",
+            "",
+            "                                                             机关运行经费预算",
+            "                                          公务用车购置及运行费",
+            "                                                                 数",
+            "   合计           因公出国(境)费   公务接待费",
+            "                                     小计       购置费       运行费",
+            "",
+            "        0.95                  0.95                                229.43",
+        ]);
+        assert_eq!(
+            lines[5], "合计\t因公出国(境)费\t公务接待费\t\t\t\t",
+            "{lines:#?}"
+        );
+        assert_eq!(lines[7], "\t\t\t小计\t购置费\t运行费\t");
+        assert_eq!(lines[9], "0.95\t\t0.95\t\t\t\t229.43");
+    }
+
+    #[test]
+    fn a_table_published_empty_keeps_its_total_row_out_of_the_header() {
+        let lines = tabulated(&[
+            "政府性基金预算财政拨款支出预算表",
+            "    项目                       本年支出",
+            "  科目编码     科目名称      小计   基本支出  项目支出",
+            "",
+            "        合计",
+        ]);
+        assert_eq!(lines[4].trim_matches('\t'), "合计");
+    }
+}
