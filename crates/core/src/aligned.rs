@@ -399,7 +399,7 @@ fn columns(lines: &[Vec<Token>], section: std::ops::Range<usize>) -> Option<Vec<
             .filter(|t| spans.iter().all(|s| s.overlap(t) == 0) && !is_group_label(t, &header))
             .map(span),
     );
-    let spans = fold(spans, extra, &header);
+    let spans = fold(spans, &anchors, extra, &header);
     let clash = rows.iter().any(|row| {
         let mut cols: Vec<usize> = row.iter().filter_map(|t| column_of(t, &spans)).collect();
         let n = cols.len();
@@ -426,8 +426,10 @@ fn is_group_label(t: &Token, header: &[&Vec<Token>]) -> bool {
 /// Data columns and the spans only header labels cover, left to right. A label span is folded
 /// into a neighbouring data column when no header line has labels over both (a label set off
 /// centre: `项目` beside its column, a group label between its columns), else it is a column of
-/// its own (one empty in every row, whose label stands beside its neighbours' labels).
-fn fold(data: Vec<Span>, labels: Vec<Span>, header: &[&Vec<Token>]) -> Vec<Span> {
+/// its own (one empty in every row, whose label stands beside its neighbours' labels). Never
+/// into a column of amounts it stands right of: amounts end where their cell ends (`小计`
+/// right of 公务接待费's figures heads a column of its own, left empty).
+fn fold(data: Vec<Span>, amounts: &[Span], labels: Vec<Span>, header: &[&Vec<Token>]) -> Vec<Span> {
     let mut all: Vec<(Span, bool)> = data.into_iter().map(|s| (s, true)).collect();
     all.extend(labels.into_iter().map(|s| (s, false)));
     all.sort_by_key(|(s, _)| s.start);
@@ -438,15 +440,9 @@ fn fold(data: Vec<Span>, labels: Vec<Span>, header: &[&Vec<Token>]) -> Vec<Span>
                 && l.iter().any(|t| b.overlap(t) > 0 && a.overlap(t) == 0)
         })
     };
-    // The first header line with a label over `a` alone.
-    let first_over = |a: Span, b: Span| {
-        header
-            .iter()
-            .position(|l| l.iter().any(|t| a.overlap(t) > 0 && b.overlap(t) == 0))
-    };
-    // A label below another column's own label is not that column's group label
-    // (`小计` under 公务用车购置及运行费, beside 公务接待费 above it): a column of its own.
-    let under_its_label = |a: Span, x: Span| matches!((first_over(a, x), first_over(x, a)), (Some(la), Some(lx)) if la < lx);
+    // (A column of amounts keeps its right edge: nothing right of it is folded in.)
+    let right_of_amounts =
+        |a: Span, x: Span| x.start >= a.end && amounts.iter().any(|o| o.end == a.end);
     let mut i = 0;
     while i < all.len() {
         let (x, is_data) = all[i];
@@ -461,7 +457,7 @@ fn fold(data: Vec<Span>, labels: Vec<Span>, header: &[&Vec<Token>]) -> Vec<Span>
             } else {
                 x.start.saturating_sub(s.end)
             };
-            (d && !shares(s, x) && !under_its_label(s, x)).then_some((j, gap))
+            (d && !shares(s, x) && !right_of_amounts(s, x)).then_some((j, gap))
         };
         let left = i.checked_sub(1).and_then(near);
         let right = (i + 1 < all.len()).then(|| near(i + 1)).flatten();
