@@ -399,7 +399,23 @@ fn columns(lines: &[Vec<Token>], section: std::ops::Range<usize>) -> Option<Vec<
             .filter(|t| spans.iter().all(|s| s.overlap(t) == 0) && !is_group_label(t, &header))
             .map(span),
     );
-    let spans = fold(spans, &anchors, extra, &header);
+    // Columns of figures set flush right, ending where their cells end (not codes set flush
+    // left: `302`, `30201` start together).
+    let figures: Vec<Span> = spans
+        .iter()
+        .copied()
+        .filter(|s| {
+            let cells: Vec<&Token> = rows
+                .iter()
+                .flat_map(|r| r.iter())
+                .filter(|t| s.overlap(t) > 0)
+                .collect();
+            let flush_left = cells.windows(2).all(|w| w[0].start == w[1].start)
+                && cells.windows(2).any(|w| w[0].end != w[1].end);
+            cells.iter().all(|t| is_figure(&t.text)) && !flush_left
+        })
+        .collect();
+    let spans = fold(spans, &figures, extra, &header);
     let clash = rows.iter().any(|row| {
         let mut cols: Vec<usize> = row.iter().filter_map(|t| column_of(t, &spans)).collect();
         let n = cols.len();
@@ -427,9 +443,9 @@ fn is_group_label(t: &Token, header: &[&Vec<Token>]) -> bool {
 /// into a neighbouring data column when no header line has labels over both (a label set off
 /// centre: `项目` beside its column, a group label between its columns), else it is a column of
 /// its own (one empty in every row, whose label stands beside its neighbours' labels). Never
-/// into a column of amounts it stands right of: amounts end where their cell ends (`小计`
+/// into a column of figures it stands right of: figures end where their cell ends (`小计`
 /// right of 公务接待费's figures heads a column of its own, left empty).
-fn fold(data: Vec<Span>, amounts: &[Span], labels: Vec<Span>, header: &[&Vec<Token>]) -> Vec<Span> {
+fn fold(data: Vec<Span>, figures: &[Span], labels: Vec<Span>, header: &[&Vec<Token>]) -> Vec<Span> {
     let mut all: Vec<(Span, bool)> = data.into_iter().map(|s| (s, true)).collect();
     all.extend(labels.into_iter().map(|s| (s, false)));
     all.sort_by_key(|(s, _)| s.start);
@@ -440,9 +456,9 @@ fn fold(data: Vec<Span>, amounts: &[Span], labels: Vec<Span>, header: &[&Vec<Tok
                 && l.iter().any(|t| b.overlap(t) > 0 && a.overlap(t) == 0)
         })
     };
-    // (A column of amounts keeps its right edge: nothing right of it is folded in.)
+    // (A column of figures keeps its right edge: nothing right of it is folded in.)
     let right_of_amounts =
-        |a: Span, x: Span| x.start >= a.end && amounts.iter().any(|o| o.end == a.end);
+        |a: Span, x: Span| x.start >= a.end && figures.iter().any(|o| o.end == a.end);
     let mut i = 0;
     while i < all.len() {
         let (x, is_data) = all[i];
@@ -488,10 +504,14 @@ fn merged(spans: impl Iterator<Item = Span>) -> Vec<Span> {
     out
 }
 
-/// The column a token belongs to: the leftmost it overlaps (a label centred over a group goes
-/// where a merged cell keeps its text), else the nearest.
+/// The column a token belongs to: the one it overlaps most (a name that starts just before the
+/// previous column's widest amount ends lies in its own column; a group label goes where
+/// `header` puts it), else the nearest.
 fn column_of(t: &Token, spans: &[Span]) -> Option<usize> {
-    spans.iter().position(|s| s.overlap(t) > 0).or_else(|| {
+    let most = (0..spans.len())
+        .filter(|&i| spans[i].overlap(t) > 0)
+        .max_by_key(|&i| (spans[i].overlap(t), std::cmp::Reverse(i)));
+    most.or_else(|| {
         let mid = (t.start + t.end) / 2;
         (0..spans.len()).min_by_key(|&i| {
             let s = spans[i];
@@ -602,6 +622,27 @@ mod tests {
         tabulate_text(&mut lines);
         assert_eq!(lines[4], "\t\t三、单位预留机动经费\t10.00", "{lines:#?}");
         assert_eq!(lines[5], "收入合计\t100.00\t支出合计\t100.00");
+    }
+
+    #[test]
+    fn a_name_starting_where_the_widest_amount_ends_is_in_its_own_column() {
+        // `一、一般公共服务支出` starts under the last digit of the total above it: it overlaps
+        // its own column most, so the row does not read as two cells in one column.
+        let text = [
+            "       财政拨款收入                                     财政拨款支出",
+            "     项目         预算数               项目           合计         一般公共预算",
+            "一、一般公共预算资金 91,016,775.35 一、一般公共服务支出      82,096,797.42   82,096,797.42",
+            "二、政府性基金                      二、社会保障和就业支出  4,213,779.28    4,213,779.28",
+            "   收入总计      95,230,554.70      支出总计     86,310,576.70   86,310,576.70",
+        ];
+        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+        tabulate_text(&mut lines);
+        assert_eq!(
+            lines[2],
+            "一、一般公共预算资金\t91,016,775.35\t一、一般公共服务支出\t82,096,797.42\t82,096,797.42",
+            "{lines:#?}"
+        );
+        assert_eq!(lines[0], "财政拨款收入\t\t财政拨款支出\t\t");
     }
 
     #[test]
