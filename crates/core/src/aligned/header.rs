@@ -35,31 +35,38 @@ enum Place {
 /// `spans`: each line's new tab-separated text (empty where all its labels moved).
 ///
 /// Read from the last line up, each column's topmost label so far and the row its cell begins
-/// in are kept. A label over a column that has one is a group label when the columns around,
-/// within its share, whose topmost labels begin in that same row are two at least (the
-/// labels of one row under it); over one such column whose label is a leaf, it is the head of
-/// a wrapped label. A label over a column without one is a leaf, risen to its cell's top row.
+/// in are kept. A label over a column that has one heads the columns around, within its share,
+/// whose topmost labels begin below it and no higher than that one (a leaf beside a nested
+/// group begins lower than the group: `小计` beside 公务用车购置及运行维护费): over two or more it
+/// is a group label; over its own alone, or over a leaf whose cell begins on its line or
+/// above, it is the head of a wrapped label (`因公出` / `国（境）` / `费`). A label over a
+/// column without one is a leaf, risen to its cell's top row.
 pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Vec<(usize, String)> {
-    let labels: Vec<Label> = header
+    let printed: Vec<Vec<Token>> = header
+        .iter()
+        .map(|&i| lines[i].iter().flat_map(|t| split(t, spans)).collect())
+        .collect();
+    let labels: Vec<Label> = printed
         .iter()
         .enumerate()
-        .flat_map(|(p, &i)| {
-            (0..lines[i].len()).map(move |k| Label {
-                token: &lines[i][k],
+        .flat_map(|(p, line)| {
+            let printed = &printed;
+            line.iter().enumerate().map(move |(k, token)| Label {
+                token,
                 line: p,
-                share: share(lines, &header[..=p], k),
-                own: column_of(&lines[i][k], spans),
+                share: share(&printed[..=p], k),
+                own: column_of(token, spans),
             })
         })
         .collect();
     let bottom = header.last().copied().unwrap_or(0);
-    // The header line a leaf printed on line `p` begins on: its cell runs down to the bottom
-    // line, and the label is printed halfway.
-    let top_row = |p: usize| {
-        let top = (2 * header[p]).saturating_sub(bottom);
-        (0..=p)
-            .min_by_key(|&q| header[q].abs_diff(top))
-            .unwrap_or(p)
+    // The header line a leaf printed over lines `from..=to` begins on: its cell runs down to
+    // the bottom line, and the label is printed halfway (a tie: the lower line).
+    let top_row = |from: usize, to: usize| {
+        let top = (header[from] + header[to]).saturating_sub(bottom);
+        (0..=to)
+            .min_by_key(|&q| (header[q].abs_diff(top), std::cmp::Reverse(q)))
+            .unwrap_or(to)
     };
     let in_share = |l: &Label, c: usize| {
         let centre = spans[c].start + spans[c].end;
@@ -67,6 +74,8 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
     };
     let mut places: Vec<Option<Place>> = vec![None; labels.len()];
     let mut texts: Vec<String> = labels.iter().map(|l| l.token.text.clone()).collect();
+    // The last line each label is printed on (a wrapped label's tail's).
+    let mut last_line: Vec<usize> = labels.iter().map(|l| l.line).collect();
     // Each column's topmost label so far: (label, the row its cell begins in).
     let mut tops: Vec<Option<(usize, usize)>> = vec![None; spans.len()];
     for p in (0..header.len()).rev() {
@@ -77,27 +86,35 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
                 continue;
             };
             let leaf = Place::Leaf {
-                row: top_row(p),
+                row: top_row(p, p),
                 column: c,
             };
             let (place, columns) = match tops[c] {
                 None => (leaf, c..=c),
                 Some((under, row)) => {
-                    // The columns around, in the label's share, topped by one row below it.
+                    // The columns around, in the label's share, it may head.
                     let same = |k: usize| {
-                        in_share(l, k) && tops[k].is_some_and(|(_, r)| r == row && r > p)
+                        in_share(l, k) && tops[k].is_some_and(|(_, r)| r > p && r >= row)
                     };
                     let lo = (0..c).rev().take_while(|&k| same(k)).last().unwrap_or(c);
                     let hi = (c + 1..spans.len())
                         .take_while(|&k| same(k))
                         .last()
                         .unwrap_or(c);
-                    if lo == hi && matches!(places[under], Some(Place::Leaf { .. })) {
-                        // The head of a wrapped label: the tail joins it.
+                    let leaf_under = matches!(places[under], Some(Place::Leaf { .. }));
+                    // (A leaf below whose cell begins on this line or above is part of it.)
+                    if leaf_under && (lo == hi || row <= p) {
+                        // The head of a wrapped label: the tail joins it, the two lines
+                        // printed about the cell's middle.
                         let tail = std::mem::take(&mut texts[under]);
                         join(&mut texts[n], &tail);
                         places[under] = Some(Place::Tail);
-                        (leaf, c..=c)
+                        last_line[n] = last_line[under];
+                        let head = Place::Leaf {
+                            row: top_row(p, last_line[n]),
+                            column: c,
+                        };
+                        (head, c..=c)
                     } else {
                         (Place::Group { row: p, column: lo }, lo..=hi)
                     }
@@ -139,21 +156,20 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
 
 /// What a label answers for: halfway to each of its neighbours on its line, within the share of
 /// the label it sits under on every header line above that has several (`金额` under `收入`
-/// heads nothing of the expenditure side). `lines_to` ends with the label's own line.
-fn share(lines: &[Vec<Token>], lines_to: &[usize], k: usize) -> (u32, u32) {
+/// heads nothing of the expenditure side). `lines` ends with the label's own line.
+fn share(lines: &[Vec<Token>], k: usize) -> (u32, u32) {
     let own = |line: &[Token], k: usize| {
         let t = &line[k];
         let lo = k.checked_sub(1).map_or(0, |p| line[p].end + t.start);
         let hi = line.get(k + 1).map_or(u32::MAX, |n| t.end + n.start);
         (lo, hi)
     };
-    let Some((&at, above)) = lines_to.split_last() else {
+    let Some((line, above)) = lines.split_last() else {
         return (0, u32::MAX);
     };
-    let line = &lines[at];
     let centre = line[k].start + line[k].end;
     let (mut lo, mut hi) = own(line, k);
-    for l in above.iter().map(|&i| &lines[i]).filter(|l| l.len() >= 2) {
+    for l in above.iter().filter(|l| l.len() >= 2) {
         if let Some((a, b)) = (0..l.len())
             .map(|p| own(l, p))
             .find(|(a, b)| (*a..*b).contains(&centre))
@@ -162,6 +178,32 @@ fn share(lines: &[Vec<Token>], lines_to: &[usize], k: usize) -> (u32, u32) {
         }
     }
     (lo, hi)
+}
+
+/// A header token of words a single space apart that fall in different columns is several
+/// labels (`公务用车购置 公务用车运行`, two cells nearly touching); each word's place is its
+/// share of the token's positions.
+fn split(t: &Token, spans: &[Span]) -> Vec<Token> {
+    let total = t.text.chars().count().max(1) as u32;
+    let width = t.end.saturating_sub(t.start);
+    let mut words = Vec::new();
+    let mut offset = 0u32;
+    for w in t.text.split(' ') {
+        let n = w.chars().count() as u32;
+        words.push(Token {
+            start: t.start + width * offset / total,
+            end: t.start + width * (offset + n) / total,
+            text: w.to_owned(),
+        });
+        offset += n + 1;
+    }
+    let mut columns: Vec<Option<usize>> = words.iter().map(|w| column_of(w, spans)).collect();
+    columns.dedup();
+    if words.len() > 1 && columns.len() == words.len() {
+        words
+    } else {
+        vec![t.clone()]
+    }
 }
 
 /// Adds a label to a cell: a wrapped label's tail joins its head (`机关运行经费预算` + `数`),
@@ -262,6 +304,37 @@ mod tests {
         );
         assert_eq!(lines[7], "\t\t\t小计\t购置费\t运行费\t");
         assert_eq!(lines[9], "0.95\t\t0.95\t\t\t\t229.43");
+    }
+
+    #[test]
+    fn labels_wrapped_over_three_lines_and_a_subtotal_beside_a_nested_group() {
+        // As Jiangsu's three-public table exports: labels wrapped in narrow cells, the group's
+        // subtotal (小计) printed lower than the nested group beside it, two labels a single
+        // space apart where their cells nearly touch.
+        let lines = tabulated(&[
+            "          “三公”经费、会议费、培训费支出预算表",
+            "                                   “三公”经费",
+            "                                   公务用车购置及运行维护费",
+            "  合计                因公出                                           会议费      培训费",
+            "                    国（境）             公务用车购 公务用车运  公务接待费",
+            "            小计       费       小计",
+            "                                       置费     行维护费",
+            "",
+            "  100.5     60.25   10        30               30      20.25    15.25     25",
+        ]);
+        assert_eq!(
+            lines[1], "合计\t“三公”经费\t\t\t\t\t\t会议费\t培训费",
+            "{lines:#?}"
+        );
+        assert_eq!(
+            lines[2], "\t\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t\t",
+            "{lines:#?}"
+        );
+        assert_eq!(
+            lines[4],
+            "\t小计\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t"
+        );
+        assert_eq!(lines[8], "100.5\t60.25\t10\t30\t\t30\t20.25\t15.25\t25");
     }
 
     #[test]
