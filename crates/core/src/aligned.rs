@@ -121,42 +121,76 @@ pub fn tabulate_text(lines: &mut [String]) {
 pub fn tabulate(lines: &[Vec<Token>]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = lines.iter().map(|t| plain(t)).collect();
     for block in blocks(lines) {
+        let mut first: Option<Vec<Span>> = None;
         for section in sections(lines, block.clone()) {
-            tabulate_section(lines, section, block.start, &mut out);
+            let columns = tabulate_section(lines, section, first.as_deref(), &mut out);
+            first = first.or(columns);
         }
     }
     out
 }
 
+/// Where each of a later page's columns falls among the first page's (`first`), when each
+/// lies over or nearest a different one, in order: the page is the same table laid out on
+/// another grid, its rows read in the table's columns (a page listing one side's names and
+/// amounts, the header's other columns left empty).
+fn embedding(own: &[Span], first: &[Span]) -> Option<Vec<usize>> {
+    let map: Vec<usize> = own
+        .iter()
+        .map(|s| {
+            let t = Token {
+                start: s.start,
+                end: s.end,
+                text: String::new(),
+            };
+            column_of(&t, first)
+        })
+        .collect::<Option<_>>()?;
+    map.windows(2).all(|w| w[0] < w[1]).then_some(map)
+}
+
 /// One section's lines in their columns; the table's header (the lines above its first data
-/// row, when the section opens the block) set back into its rows of merged cells.
+/// row, when the section opens the block) set back into its rows of merged cells. A later
+/// section (`first`: the block's first section's columns) is read in the first one's columns
+/// where its own embed in them. Returns the section's own columns.
 fn tabulate_section(
     lines: &[Vec<Token>],
     section: std::ops::Range<usize>,
-    block_start: usize,
+    first: Option<&[Span]>,
     out: &mut [Option<String>],
-) {
-    let Some(columns) = columns(lines, section.clone()) else {
-        return;
-    };
+) -> Option<Vec<Span>> {
+    let columns = columns(lines, section.clone())?;
     // A table published empty has its total row alone (`合计`) under the header.
     let first_data = section
         .clone()
         .find(|&i| is_data(&lines[i]) || is_total_fragment(&lines[i]));
     let header: Vec<usize> = section
         .clone()
-        .take_while(|&i| Some(i) != first_data && section.start == block_start)
+        .take_while(|&i| Some(i) != first_data && first.is_none())
         .filter(|&i| !lines[i].is_empty() && !is_preamble(&lines[i]))
         .collect();
     for (i, row) in header::rows(lines, &header, &columns) {
         out[i] = Some(row);
     }
+    let map = first.and_then(|f| embedding(&columns, f).map(|m| (m, f.len())));
     for i in section.filter(|i| !header.contains(i)) {
         if lines[i].is_empty() || is_preamble(&lines[i]) {
             continue;
         }
-        out[i] = Some(place(&lines[i], &columns));
+        let cells = cells(&lines[i], &columns);
+        let cells = match &map {
+            Some((map, width)) => {
+                let mut wide = vec![String::new(); *width];
+                for (cell, &m) in cells.into_iter().zip(map) {
+                    wide[m] = cell;
+                }
+                wide
+            }
+            None => cells,
+        };
+        out[i] = Some(cells.join("\t"));
     }
+    Some(columns)
 }
 
 /// A line outside any table: each run of spaces one tab, a single space kept (prose set with
@@ -524,9 +558,9 @@ fn column_of(t: &Token, spans: &[Span]) -> Option<usize> {
     })
 }
 
-/// A line's tokens in their columns, tab-separated, every column kept (a row with one label
-/// is still a row of the table); tokens sharing a column joined by a space.
-fn place(tokens: &[Token], spans: &[Span]) -> String {
+/// A line's tokens in their columns, one cell per column, every column kept (a row with one
+/// label is still a row of the table); tokens sharing a column joined by a space.
+fn cells(tokens: &[Token], spans: &[Span]) -> Vec<String> {
     let mut cells: Vec<String> = vec![String::new(); spans.len()];
     for t in tokens {
         let Some(c) = column_of(t, spans) else {
@@ -537,7 +571,7 @@ fn place(tokens: &[Token], spans: &[Span]) -> String {
         }
         cells[c].push_str(&t.text);
     }
-    cells.join("\t")
+    cells
 }
 
 #[cfg(test)]
@@ -643,6 +677,29 @@ mod tests {
             "{lines:#?}"
         );
         assert_eq!(lines[0], "财政拨款收入\t\t财政拨款支出\t\t");
+    }
+
+    #[test]
+    fn a_later_page_on_its_own_grid_is_read_in_the_tables_columns() {
+        // The next page lists the expenditure side alone, laid out on a narrower grid: its
+        // names and amounts go to the expenditure side's columns, the income side left empty.
+        let text = [
+            "         收入                                  支出",
+            "  项目名称         金额            功能科目名称            金额",
+            "一、财政拨款           300.00   一、一般公共服务支出          100.00",
+            " 1.一般公共预算        300.00   二、公共安全支出             50.00",
+            "",
+            "                          三、社会保障和就业支出  120.00",
+            "                          四、住房保障支出      30.00",
+        ];
+        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+        tabulate_text(&mut lines);
+        assert_eq!(
+            lines[2],
+            "一、财政拨款\t300.00\t一、一般公共服务支出\t100.00"
+        );
+        assert_eq!(lines[5], "\t\t三、社会保障和就业支出\t120.00", "{lines:#?}");
+        assert_eq!(lines[6], "\t\t四、住房保障支出\t30.00");
     }
 
     #[test]
