@@ -9,6 +9,9 @@
 
 use super::{column_of, Span, Token};
 
+/// The most lines a header is rebuilt over.
+const MAX_LINES: usize = 24;
+
 /// A header label: where it is printed and what it answers for.
 struct Label<'a> {
     token: &'a Token,
@@ -42,6 +45,13 @@ enum Place {
 /// above, it is the head of a wrapped label (`因公出` / `国（境）` / `费`). A label over a
 /// column without one is a leaf, risen to its cell's top row.
 pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Vec<(usize, String)> {
+    // A header is a few lines; a longer run before the first figure is not one to rebuild.
+    if header.len() > MAX_LINES {
+        return header
+            .iter()
+            .map(|&i| (i, super::cells(&lines[i], spans).join("\t")))
+            .collect();
+    }
     let printed: Vec<Vec<Token>> = header
         .iter()
         .map(|&i| lines[i].iter().flat_map(|t| split(t, spans)).collect())
@@ -184,15 +194,17 @@ fn share(lines: &[Vec<Token>], k: usize) -> (u32, u32) {
 /// labels (`公务用车购置 公务用车运行`, two cells nearly touching); each word's place is its
 /// share of the token's positions.
 fn split(t: &Token, spans: &[Span]) -> Vec<Token> {
-    let total = t.text.chars().count().max(1) as u32;
-    let width = t.end.saturating_sub(t.start);
+    let total = t.text.chars().count().max(1) as u64;
+    let width = u64::from(t.end.saturating_sub(t.start));
+    // Positions `offset` characters in (never past the token's end).
+    let at = |offset: u64| t.start + (width * offset.min(total) / total) as u32;
     let mut words = Vec::new();
-    let mut offset = 0u32;
+    let mut offset = 0u64;
     for w in t.text.split(' ') {
-        let n = w.chars().count() as u32;
+        let n = w.chars().count() as u64;
         words.push(Token {
-            start: t.start + width * offset / total,
-            end: t.start + width * (offset + n) / total,
+            start: at(offset),
+            end: at(offset + n),
             text: w.to_owned(),
         });
         offset += n + 1;
