@@ -147,7 +147,8 @@ pub fn check_unit(lines: &[String], unit: &Unit) -> UnitReport {
 const INFERRED_DOUBT: &str = "表格的列是按空格对齐推断的，本表的数字在推断的列下不能相互印证，无法区分是原表有误还是列推断有误：请用 PDF 原件或以制表符分隔的文本复核 (columns inferred from spaces; the table's figures do not agree under them — check the PDF or a tab-separated copy)";
 
 /// A unit whose columns were inferred from spaces: a table an error or warning points into is
-/// not understood instead (the fault may be the inference, not the document), and the rules
+/// not understood instead (the fault may be the inference, not the document; unless the rule
+/// reads no figure or column, [`crate::rules::Rule::reads_figures`]), and the rules
 /// run again without it, until no finding points into a table. The findings left stand on
 /// tables whose figures agree under the inferred columns, and on the prose.
 fn check_inferred(lines: &[String], unit: &Unit) -> UnitReport {
@@ -157,9 +158,13 @@ fn check_inferred(lines: &[String], unit: &Unit) -> UnitReport {
         let mut doubted = false;
         for t in unit.tables.iter_mut().filter(|t| t.understood()) {
             let inside = |n: &usize| (t.lines.0..=t.lines.1).contains(n);
+            let doubts = |f: &crate::Finding| {
+                f.severity >= crate::Severity::Warning
+                    && crate::rules::find(f.rule.as_str()).is_none_or(|r| r.reads_figures())
+            };
             if findings
                 .iter()
-                .any(|f| f.severity >= crate::Severity::Warning && f.lines.iter().any(inside))
+                .any(|f| doubts(f) && f.lines.iter().any(inside))
             {
                 t.not_understood = Some(INFERRED_DOUBT.to_owned());
                 doubted = true;

@@ -741,3 +741,32 @@ fn layout_exports_read_by_their_alignment() {
         );
     }
 }
+
+/// An unruled table prints a long name around its code line (name head above, code and amount,
+/// name tail below): the head belongs to the coded row without a name, not to the row above.
+/// Corpus 19's text export shows it (`30108 机关事业单位基本养老保险缴费`).
+#[test]
+fn a_name_printed_around_its_code_line_is_that_rows() {
+    let layouts = common::corpus_layouts();
+    let (_, layout) = layouts
+        .iter()
+        .find(|(n, _)| n.starts_with("19"))
+        .expect("corpus 19's export");
+    let doc = yusuan_core::parse_text(layout, yusuan_core::Encoding::Utf8);
+    let t = doc.units[0]
+        .tables
+        .iter()
+        .find(|t| t.kind == GeneralBudgetBasic)
+        .expect("its basic expenditure table");
+    let name = |code: &str| {
+        t.rows
+            .iter()
+            .find(|r| r.code.as_deref() == Some(code))
+            .and_then(|r| r.name.clone())
+    };
+    assert_eq!(name("30103").as_deref(), Some("奖金"));
+    assert_eq!(
+        name("30108").as_deref(),
+        Some("机关事业单位基本养老保险缴费")
+    );
+}

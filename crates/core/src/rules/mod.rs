@@ -15,11 +15,12 @@
 ///     /// What the rule checks, in a line.
 ///     pub IncomeStatement => check,
 ///     RuleDoc { code: "TXT-0NN", family: Family::Text, severity: Severity::Error, … }
+///     // optional: `, reads_figures: false` for a rule whose findings no column can make.
 /// }
 /// fn check(cx: &Cx, out: &mut Sink) -> Applies { … }
 /// ```
 macro_rules! declare_rule {
-    ($(#[$meta:meta])* pub $name:ident => $check:path, $doc:expr) => {
+    ($(#[$meta:meta])* pub $name:ident => $check:path, $doc:expr $(, reads_figures: $figures:expr)? $(,)?) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name;
@@ -38,6 +39,9 @@ macro_rules! declare_rule {
                 out: &mut $crate::rules::Sink,
             ) -> $crate::rules::Applies {
                 $check(cx, out)
+            }
+            fn reads_figures(&self) -> bool {
+                true $(&& $figures)?
             }
         }
     };
@@ -127,6 +131,11 @@ impl Cx<'_> {
 pub trait Rule: Sync {
     fn doc(&self) -> &'static RuleDoc;
     fn check(&self, cx: &Cx, out: &mut Sink) -> Applies;
+    /// Whether its findings rest on a table's figures or on which column a cell is in: true
+    /// unless declared otherwise (`reads_figures: false`, a rule reading words a misplaced
+    /// column cannot make, such as a retired class name). Where columns were inferred from
+    /// spaces, a table such a finding points into is not understood instead (`check`).
+    fn reads_figures(&self) -> bool;
 }
 
 /// Declares [`REGISTRY`] and [`DOCS`] from one list: the docs apart from the rules, so a

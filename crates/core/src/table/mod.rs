@@ -395,6 +395,8 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
     for page in &pages {
         header_lines.extend(page.header.iter().map(|i| i + 1));
     }
+    // A wrapped line held until the next row shows whose it is.
+    let mut pending: Option<Row> = None;
     for (g, n) in (0..copies).flat_map(|g| (0..pages.len()).map(move |n| (g, n))) {
         let page = &pages[n];
         for &i in &page.data {
@@ -435,18 +437,35 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
                 c.raw += g * period;
             }
             let money = |c: usize| table_cols.get(c).is_some_and(|tc| tc.role.is_money());
-            match rows.last_mut() {
-                Some(prev)
-                    if !kv
-                        && is_continuation(&row, block.kind)
-                        && !is_marked_line(&row)
-                        && !is_marked_line(prev) =>
-                {
-                    merge_into(prev, row)
+            let wrapped = !kv
+                && is_continuation(&row, block.kind)
+                && !is_marked_line(&row)
+                && rows.last().is_some_and(|prev| !is_marked_line(prev));
+            if wrapped {
+                // Held a line: it may head the next row's name instead.
+                if let (Some(held), Some(prev)) = (pending.take(), rows.last_mut()) {
+                    merge_into(prev, held);
                 }
+                pending = Some(row);
+                continue;
+            }
+            if let Some(held) = pending.take() {
+                // A name printed around its code line (`机关事业单位基本养老保险` / `30108 … 1,064.46`
+                // / `缴费`, unruled): the line above a coded row without a name heads its name.
+                if row.code.is_some() && row.name.is_none() {
+                    row.name = Some(held.cells.iter().map(|c| c.text.trim()).collect());
+                    merge_into(&mut row, held);
+                } else if let Some(prev) = rows.last_mut() {
+                    merge_into(prev, held);
+                }
+            }
+            match rows.last_mut() {
                 Some(prev) if !kv && is_orphan_amounts(&row, prev, &money) => merge_into(prev, row),
                 _ => rows.push(row),
             }
+        }
+        if let (Some(held), Some(prev)) = (pending.take(), rows.last_mut()) {
+            merge_into(prev, held);
         }
     }
     if matches!(

@@ -18,7 +18,9 @@ declare_rule! {
         why: "“没有数据的表格应当列出空表并说明”；没有说明的空表让读者无法判断是没有这类资金还是漏填。",
         example: "济源示范区医疗保障局 2023 的国有资本经营预算支出预算表只有空的合计行，没有任何说明。",
         basis: "财预〔2016〕143号“没有数据的表格应当列出空表并说明”；GovBudgetChecker BUD-106。",
-    }
+    },
+    // An empty table and its note are the document's, whatever the columns.
+    reads_figures: false
 }
 
 /// Words a note on an empty table of this kind should mention.
