@@ -273,6 +273,7 @@ fn blocks(lines: &[Vec<Token>]) -> Vec<std::ops::Range<usize>> {
             }
             j += 1;
         }
+        last = trailing_labels(lines, start..last + 1);
         let data = (start..=last).filter(|&k| is_data(&lines[k])).count();
         if data >= 2 || (last > start && titled(lines, start)) {
             out.push(start..last + 1);
@@ -280,6 +281,35 @@ fn blocks(lines: &[Vec<Token>]) -> Vec<std::ops::Range<usize>> {
         i = last + 1;
     }
     out
+}
+
+/// The last line of a block whose last rows hold a label alone (Jiangsu's 收入预算总表 ends
+/// `其他收入`, `债务资金(银行贷款)`, `小计` under the item names): a short label starting where
+/// a text cell of the block's body (its rows from the first with a figure) starts is one more
+/// row; anything else (a heading, a note) ends the block.
+fn trailing_labels(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> usize {
+    let body = block
+        .clone()
+        .find(|&k| is_data(&lines[k]))
+        .unwrap_or(block.end);
+    let starts: Vec<u32> = lines[body..block.end]
+        .iter()
+        .filter(|t| t.len() >= 2)
+        .flatten()
+        .filter(|t| !is_figure(&t.text))
+        .map(|t| t.start)
+        .collect();
+    let mut last = block.end - 1;
+    for (k, t) in lines.iter().enumerate().skip(block.end) {
+        match t.as_slice() {
+            [] => continue,
+            [one] if is_fragment(t) && starts.iter().any(|s| s.abs_diff(one.start) <= 1) => {
+                last = k;
+            }
+            _ => break,
+        }
+    }
+    last
 }
 
 /// Where a table's header begins, given its first line of several tokens at `first`: up over
@@ -700,6 +730,32 @@ mod tests {
         );
         assert_eq!(lines[5], "\t\t三、社会保障和就业支出\t120.00", "{lines:#?}");
         assert_eq!(lines[6], "\t\t四、住房保障支出\t30.00");
+    }
+
+    #[test]
+    fn a_tables_last_rows_with_a_label_alone_are_rows_of_it() {
+        // The item names end the table, one to a line; a centred heading after them does not
+        // start where any of the table's text cells does, and is not a row.
+        let text = [
+            "    项目名称                                                              金额",
+            "",
+            "                            收入总计                                          500.00",
+            "",
+            "  一般公共预算资金                 公共财政拨款(补助)资金                                   500.00",
+            "",
+            "    其他资金                     经营收入",
+            "",
+            "                             其他收入",
+            "",
+            "                             小计",
+            "",
+            "                    名词解释",
+        ];
+        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+        tabulate_text(&mut lines);
+        assert_eq!(lines[8], "\t其他收入\t", "{lines:#?}");
+        assert_eq!(lines[10], "\t小计\t");
+        assert_eq!(lines[12], "名词解释");
     }
 
     #[test]
