@@ -608,6 +608,13 @@ fn cells(tokens: &[Token], spans: &[Span]) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// Space-aligned lines as the parser reads them.
+    pub(super) fn tabulated(text: &[&str]) -> Vec<String> {
+        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
+        tabulate_text(&mut lines);
+        lines
+    }
+
     fn texts(line: &str) -> Vec<String> {
         tokens(line).into_iter().map(|t| t.text).collect()
     }
@@ -640,8 +647,7 @@ mod tests {
             "201   06   01   行政运行              100.00                    100.00",
             "                合计             22,286.80    16,093.00     6,193.80",
         ];
-        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
-        tabulate_text(&mut lines);
+        let lines = tabulated(&text);
         assert_eq!(
             lines[2],
             "201\t\t\t一般公共服务支出\t22,186.80\t16,093.00\t6,093.80\t"
@@ -664,8 +670,7 @@ mod tests {
             "201   06   03   机关服务        300.00     300.00",
             "201   06   04   专项业务        400.00     100.00     300.00",
         ];
-        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
-        tabulate_text(&mut lines);
+        let lines = tabulated(&text);
         assert_eq!(lines[1], "201\t06\t02\t一般行政管理事务\t200.00\t\t200.00");
         assert_eq!(lines[2], "201\t06\t03\t机关服务\t300.00\t300.00\t");
     }
@@ -682,8 +687,7 @@ mod tests {
             "                                    三、单位预留机动经费                 10.00",
             "    收入合计                   100.00       支出合计               100.00",
         ];
-        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
-        tabulate_text(&mut lines);
+        let lines = tabulated(&text);
         assert_eq!(lines[4], "\t\t三、单位预留机动经费\t10.00", "{lines:#?}");
         assert_eq!(lines[5], "收入合计\t100.00\t支出合计\t100.00");
     }
@@ -699,8 +703,7 @@ mod tests {
             "二、政府性基金                      二、社会保障和就业支出  4,213,779.28    4,213,779.28",
             "   收入总计      95,230,554.70      支出总计     86,310,576.70   86,310,576.70",
         ];
-        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
-        tabulate_text(&mut lines);
+        let lines = tabulated(&text);
         assert_eq!(
             lines[2],
             "一、一般公共预算资金\t91,016,775.35\t一、一般公共服务支出\t82,096,797.42\t82,096,797.42",
@@ -722,8 +725,7 @@ mod tests {
             "                          三、社会保障和就业支出  120.00",
             "                          四、住房保障支出      30.00",
         ];
-        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
-        tabulate_text(&mut lines);
+        let lines = tabulated(&text);
         assert_eq!(
             lines[2],
             "一、财政拨款\t300.00\t一、一般公共服务支出\t100.00"
@@ -751,8 +753,7 @@ mod tests {
             "",
             "                    名词解释",
         ];
-        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
-        tabulate_text(&mut lines);
+        let lines = tabulated(&text);
         assert_eq!(lines[8], "\t其他收入\t", "{lines:#?}");
         assert_eq!(lines[10], "\t小计\t");
         assert_eq!(lines[12], "名词解释");

@@ -231,12 +231,23 @@ fn join(cell: &mut String, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use crate::aligned::tabulate_text;
+    use crate::aligned::tests::tabulated;
 
-    fn tabulated(text: &[&str]) -> Vec<String> {
-        let mut lines: Vec<String> = text.iter().map(|s| s.to_string()).collect();
-        tabulate_text(&mut lines);
-        lines
+    /// A Shanghai three-public table as a text export prints it, over one data row.
+    fn three_public(data: &str) -> Vec<String> {
+        let mut text: Vec<&str> = vec![
+            "                    “三公”经费和机关运行经费预算表",
+            "                            “三公”经费预算数",
+            "",
+            "                                                             机关运行经费预算",
+            "                                          公务用车购置及运行费",
+            "                                                                 数",
+            "   合计           因公出国(境)费   公务接待费",
+            "                                     小计       购置费       运行费",
+            "",
+        ];
+        text.push(data);
+        tabulated(&text)
     }
 
     #[test]
@@ -270,18 +281,9 @@ mod tests {
 
     #[test]
     fn a_wrapped_label_is_joined_and_a_label_at_a_lines_end_heads_nothing_beyond_it() {
-        let lines = tabulated(&[
-            "                    “三公”经费和机关运行经费预算表",
-            "                            “三公”经费预算数",
-            "",
-            "                                                             机关运行经费预算",
-            "                                          公务用车购置及运行费",
-            "                                                                 数",
-            "   合计           因公出国(境)费   公务接待费",
-            "                                     小计       购置费       运行费",
-            "",
+        let lines = three_public(
             "       12.00          2.00    4.00   6.00     1.00      5.00       30.00",
-        ]);
+        );
         // A label over the whole header's height (机关运行经费预算数, wrapped) rises to its top;
         // 公务接待费 at its line's end heads nothing to its right.
         assert_eq!(
@@ -298,18 +300,9 @@ mod tests {
     fn labels_over_columns_left_empty_in_every_row_are_columns_of_their_own() {
         // One data row filling three of seven columns (no car bought, none run): the labels
         // under 公务用车购置及运行费 are columns all the same, not folded into 公务接待费's.
-        let lines = tabulated(&[
-            "                    “三公”经费和机关运行经费预算表",
-            "                            “三公”经费预算数",
-            "",
-            "                                                             机关运行经费预算",
-            "                                          公务用车购置及运行费",
-            "                                                                 数",
-            "   合计           因公出国(境)费   公务接待费",
-            "                                     小计       购置费       运行费",
-            "",
+        let lines = three_public(
             "        0.95                  0.95                                229.43",
-        ]);
+        );
         assert_eq!(
             lines[5], "合计\t因公出国(境)费\t公务接待费\t\t\t\t",
             "{lines:#?}"
