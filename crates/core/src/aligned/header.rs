@@ -130,9 +130,8 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
                     }
                 }
             };
-            let row = match place {
-                Place::Leaf { row, .. } | Place::Group { row, .. } => row,
-                Place::Tail => continue,
+            let (Place::Leaf { row, .. } | Place::Group { row, .. }) = place else {
+                continue;
             };
             places[n] = Some(place);
             claimed.push((columns, n, row));

@@ -367,33 +367,31 @@ fn balance_income(columns: &mut [Column]) {
 /// income side has names but no amounts and the expenditure side opens with amounts before any
 /// name, those amounts are the income side's.
 fn reanchor_income_amounts(columns: &mut [Column]) {
-    let side =
-        |c: &Column, s: Scope| c.scope == s && c.path.first().and_then(|l| side_of(l)) == Some(s);
     let income_has_names = columns
         .iter()
-        .any(|c| side(c, Scope::Income) && c.role == Role::Name);
+        .any(|c| on_side(c, Scope::Income) && c.role == Role::Name);
     let income_has_money = columns
         .iter()
-        .any(|c| side(c, Scope::Income) && c.role.is_money());
+        .any(|c| on_side(c, Scope::Income) && c.role.is_money());
     if !income_has_names || income_has_money {
         return;
     }
-    let Some(first) = columns.iter().position(|c| side(c, Scope::Expenditure)) else {
+    let Some(first) = columns.iter().position(|c| on_side(c, Scope::Expenditure)) else {
         return;
     };
     let leading = columns[first..]
         .iter()
-        .take_while(|c| side(c, Scope::Expenditure) && c.role.is_money())
+        .take_while(|c| on_side(c, Scope::Expenditure) && c.role.is_money())
         .count();
     let names_follow = columns[first + leading..]
         .iter()
-        .any(|c| side(c, Scope::Expenditure) && c.role == Role::Name);
+        .any(|c| on_side(c, Scope::Expenditure) && c.role == Role::Name);
     if leading == 0 || !names_follow {
         return;
     }
     let income_label = columns
         .iter()
-        .find(|c| side(c, Scope::Income))
+        .find(|c| on_side(c, Scope::Income))
         .and_then(|c| c.path.first().cloned())
         .unwrap_or_default();
     for c in &mut columns[first..first + leading] {
@@ -408,14 +406,12 @@ fn reanchor_income_amounts(columns: &mut [Column]) {
 /// a name column after its amounts, that name column opens the expenditure side: each side
 /// lists names, then their amounts.
 fn reanchor_expenditure_names(columns: &mut [Column]) {
-    let side =
-        |c: &Column, s: Scope| c.scope == s && c.path.first().and_then(|l| side_of(l)) == Some(s);
-    let Some(first) = columns.iter().position(|c| side(c, Scope::Expenditure)) else {
+    let Some(first) = columns.iter().position(|c| on_side(c, Scope::Expenditure)) else {
         return;
     };
     let spending_has_names = columns
         .iter()
-        .any(|c| side(c, Scope::Expenditure) && c.role == Role::Name);
+        .any(|c| on_side(c, Scope::Expenditure) && c.role == Role::Name);
     if spending_has_names || !columns[first].role.is_money() {
         return;
     }
@@ -423,12 +419,12 @@ fn reanchor_expenditure_names(columns: &mut [Column]) {
     let names = columns[..first]
         .iter()
         .rev()
-        .take_while(|c| side(c, Scope::Income) && c.role == Role::Name)
+        .take_while(|c| on_side(c, Scope::Income) && c.role == Role::Name)
         .count();
     let before = first - names;
     let income_money_before = columns[..before]
         .iter()
-        .any(|c| side(c, Scope::Income) && c.role.is_money());
+        .any(|c| on_side(c, Scope::Income) && c.role.is_money());
     if names == 0 || !income_money_before {
         return;
     }
@@ -437,6 +433,11 @@ fn reanchor_expenditure_names(columns: &mut [Column]) {
         c.scope = Scope::Expenditure;
         c.path[0] = spending_label.clone();
     }
+}
+
+/// Whether a column is on side `s`, its top label naming that side.
+fn on_side(c: &Column, s: Scope) -> bool {
+    c.scope == s && c.path.first().and_then(|l| side_of(l)) == Some(s)
 }
 
 /// The side a top label names in a two-sided table (`收入`, `本年收入`, `财政拨款支出`).
