@@ -120,14 +120,73 @@ pub fn tabulate_text(lines: &mut [String]) {
 /// The tab-separated form of each line (`None`: keep the line as it is).
 pub fn tabulate(lines: &[Vec<Token>]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = lines.iter().map(|t| plain(t)).collect();
-    for block in blocks(lines) {
+    let mut lines = lines.to_vec();
+    for block in blocks(&lines) {
         let mut first: Option<Vec<Span>> = None;
-        for section in sections(lines, block.clone()) {
-            let columns = tabulate_section(lines, section, first.as_deref(), &mut out);
+        for section in sections(&lines, block.clone()) {
+            split_joined(&mut lines, section.clone());
+            let columns = tabulate_section(&lines, section, first.as_deref(), &mut out);
             first = first.or(columns);
         }
     }
     out
+}
+
+/// Words one space apart in a data row that fall in two columns of its section are two cells
+/// (`便携式计算机（20万以下） 分散自行组织`: the export leaves one space where a long name nearly
+/// touches the next cell): split where the section's other cells, none holding such a space,
+/// stand in different columns on either side. Each part keeps two characters at least, so
+/// text set with spaces between its characters (`合 计`) stays whole.
+fn split_joined(lines: &mut [Vec<Token>], section: std::ops::Range<usize>) {
+    let atoms = merged(
+        lines[section.clone()]
+            .iter()
+            .filter(|t| is_data(t))
+            .flatten()
+            .filter(|t| !t.text.contains(' '))
+            .map(span),
+    );
+    for i in section {
+        if is_data(&lines[i]) && lines[i].iter().any(|t| t.text.contains(' ')) {
+            let row = std::mem::take(&mut lines[i]);
+            lines[i] = row
+                .into_iter()
+                .flat_map(|t| split_token(t, &atoms))
+                .collect();
+        }
+    }
+}
+
+/// A token's words grouped by the column (of `atoms`) each overlaps, a word over none staying
+/// with the one before; the token itself when it lies in one column or a part would be short.
+fn split_token(t: Token, atoms: &[Span]) -> Vec<Token> {
+    let mut groups: Vec<(Option<usize>, Token)> = Vec::new();
+    let mut col = t.start;
+    for w in t.text.split(' ') {
+        let end = col + w.chars().count() as u32;
+        let word = Token {
+            start: col,
+            end,
+            text: w.to_owned(),
+        };
+        let at = atoms
+            .iter()
+            .position(|a| a.overlap(&word) > 0 && a.overlap(&word) * 2 >= end - col);
+        match groups.last_mut() {
+            Some((c, g)) if at.is_none() || *c == at || c.is_none() => {
+                *c = c.or(at);
+                g.text.push(' ');
+                g.text.push_str(w);
+                g.end = end;
+            }
+            _ => groups.push((at, word)),
+        }
+        col = end + 1;
+    }
+    if groups.len() < 2 || groups.iter().any(|(_, g)| g.text.chars().count() < 2) {
+        return vec![t];
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
 }
 
 /// Where each of a later page's columns falls among the first page's (`first`), when each
@@ -775,5 +834,34 @@ mod tests {
                 "元 ， 财 政 业 务 费 10.00 万 元 ，"
             ]
         );
+    }
+
+    #[test]
+    fn words_one_space_apart_in_two_columns_are_two_cells() {
+        let lines = tabulated(&[
+            "采购品目大类     专项名称        经济科目      采购物品名称          组织形式     总计",
+            "合计                                                                 1,422.50",
+            "          业务费          办公设备购置                                  30.00",
+            "                                    PC服务器              分散自行组织     3.00",
+            "                                    台式计算机（20万以下）  分散自行组织     4.00",
+            "                                    便携式计算机（20万以下） 分散自行组织     3.50",
+        ]);
+        let cells = |l: &str| l.split('\t').map(str::to_owned).collect::<Vec<_>>();
+        let (above, joined) = (cells(&lines[4]), cells(&lines[5]));
+        assert_eq!(joined.len(), above.len(), "{lines:?}");
+        let at = |row: &[String], text: &str| row.iter().position(|c| c == text);
+        assert_eq!(
+            at(&joined, "便携式计算机（20万以下）"),
+            at(&above, "台式计算机（20万以下）")
+        );
+        assert_eq!(at(&joined, "分散自行组织"), at(&above, "分散自行组织"));
+        // Text set with spaces between its characters stays whole.
+        let t = Token {
+            start: 0,
+            end: 3,
+            text: "合 计".into(),
+        };
+        let atoms = [Span { start: 0, end: 1 }, Span { start: 2, end: 3 }];
+        assert_eq!(split_token(t.clone(), &atoms), vec![t]);
     }
 }

@@ -33,15 +33,14 @@ fn pdf_text(prefix: &str) -> String {
 #[test]
 fn corpus_pdfs_read_as_their_tab_separated_copies() {
     // Tables read exactly as the tab-separated copy reads them (kind, title, every row's code
-    // and figures), document by document, as many as when this was written: 75 of 82 since
-    // ruled tables are read by their lines and a table's last rows holding a label alone are
-    // rows of it (51 when every table was read by its alignment).
-    // Of the seven left, three are the PDF's faithful reading: corpus 13's “三公” table's title
-    // (below), and the 收支总表 of 19 and 22, where the copy makes rows of labels it splits over
-    // lines (`2.政府性基金预` … `算`, `三、单位预留机动经` … `费`), which the PDF keeps whole
-    // in their cells. The others: 16's 收支总表 (not understood from the PDF), 19's 收入预算总表
-    // (drawn without lines, its group labels centred between their rows) and the procurement
-    // tables of 19 and 22, read by alignment.
+    // and figures), document by document, as many as when this was written: 76 of 82 since a
+    // group's label is read on its group's 小计 row (51 when every table was read by its
+    // alignment, 75 before group labels).
+    // Of the six left, five are the PDF's faithful reading, each shown by a test below: corpus
+    // 13's “三公” table's title; the 收支总表 of 19 and 22, where the copy splits labels over
+    // lines and shifts its lists against each other; the procurement tables of 19 and 22,
+    // whose copies set the figures under no label. The other: 16's 收支总表, not understood
+    // from the PDF (its header's 功能分类 and 功能科目名称 come out in one cell).
     let floor = [
         ("02", 9),
         ("05", 10),
@@ -49,7 +48,7 @@ fn corpus_pdfs_read_as_their_tab_separated_copies() {
         ("12", 9),
         ("13", 8),
         ("16", 11),
-        ("19", 9),
+        ("19", 10),
         ("22", 10),
     ];
     for (prefix, at_least) in floor {
@@ -108,6 +107,146 @@ fn the_pdf_reading_is_the_faithful_one_where_the_copy_reorders_prose() {
         .find(|t| t.kind == yusuan_core::TableKind::FinalThreePublic)
         .expect("the 三公 table");
     assert_eq!(three_public.title, "财政拨款“三公”经费支出决算表");
+}
+
+/// One table of a reading: the first of `kind` in corpus document `prefix`'s PDF (`pdf`) or
+/// its tab-separated copy.
+fn table_of(prefix: &str, pdf: bool, kind: yusuan_core::TableKind) -> yusuan_core::Table {
+    let (_, copy) = common::corpus_doc(prefix);
+    let (text, encoding) = if pdf {
+        (pdf_text(prefix), Encoding::Pdf)
+    } else {
+        (copy, Encoding::Utf8)
+    };
+    let doc = yusuan_core::parse_text(&text, encoding);
+    doc.units[0]
+        .tables
+        .iter()
+        .find(|t| t.kind == kind)
+        .cloned()
+        .unwrap_or_else(|| panic!("{prefix}: a {kind:?} table"))
+}
+
+/// The texts of a row's cells in the columns `role` names, in order.
+fn texts_in(
+    t: &yusuan_core::Table,
+    row: &yusuan_core::Row,
+    role: yusuan_core::Role,
+) -> Vec<String> {
+    row.cells
+        .iter()
+        .filter(|c| t.columns.get(c.col).is_some_and(|col| col.role == role))
+        .map(|c| c.text.clone())
+        .collect()
+}
+
+#[test]
+fn the_pdf_reading_is_the_faithful_one_where_the_copy_splits_summary_labels() {
+    // Jiangsu's 收支总表 sets three lists side by side: income items, expenditure by function,
+    // expenditure by use. The PDF (as `pdftotext -layout` prints it) has `二、财政专户管理资金`
+    // on the line of `四、公共安全支出`, `2.政府性基金预算` on that of `三、国防支出`; the copies of
+    // 19 and 22 split `2.政府性基金预` / `算` or `三、单位预留机动经` / `费` over two lines and
+    // shift the lists against each other, a row holding a label of one list and none of another.
+    use yusuan_core::{Role, TableKind};
+    let income = [
+        "一、财政拨款",
+        "1.一般公共预算",
+        "2.政府性基金预算",
+        "二、财政专户管理资金",
+        "三、其他资金",
+    ];
+    let functions = [
+        "一、一般公共服务支出",
+        "二、外交支出",
+        "三、国防支出",
+        "四、公共安全支出",
+        "五、教育支出",
+    ];
+    let uses = ["一、基本支出", "二、项目支出", "三、单位预留机动经费"];
+    for prefix in ["19", "22"] {
+        let names = |pdf: bool| -> Vec<Vec<String>> {
+            let t = table_of(prefix, pdf, TableKind::BudgetSummary);
+            t.rows.iter().map(|r| texts_in(&t, r, Role::Name)).collect()
+        };
+        let read = names(true);
+        for (k, row) in read.iter().take(5).enumerate() {
+            let mut want = vec![income[k].to_owned(), functions[k].to_owned()];
+            want.extend(uses.get(k).map(|u| u.to_string()));
+            assert_eq!(row, &want, "{prefix}: the PDF's row {k}");
+        }
+        let copy = names(false);
+        let shifted = copy
+            .iter()
+            .take(6)
+            .any(|r| !r.iter().any(|n| functions.contains(&n.as_str())));
+        assert!(shifted, "{prefix}: the copy's lists are shifted: {copy:?}");
+    }
+}
+
+#[test]
+fn the_pdf_reading_is_the_faithful_one_where_the_copy_misplaces_procurement_figures() {
+    // The procurement tables of 19 and 22 head six columns (采购品目大类 … 采购组织形式, 总计);
+    // their copies set every figure but the first one column past 总计, under no label (and
+    // 19's copy reads its header as a class code). From the PDF every figure stands under 总计,
+    // and the 合计 row is the sum of the category rows (一、货物, 二、工程, 三、服务).
+    use rust_decimal::Decimal;
+    use yusuan_core::{Role, TableKind};
+    for prefix in ["19", "22"] {
+        let t = table_of(prefix, true, TableKind::Procurement);
+        let labels: Vec<String> = t.columns.iter().map(|c| c.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "采购品目大类",
+                "专项名称",
+                "经济科目",
+                "采购物品名称",
+                "采购组织形式",
+                "总计"
+            ],
+            "{prefix}"
+        );
+        let total_col = t
+            .columns
+            .iter()
+            .position(|c| c.role == Role::Total)
+            .unwrap();
+        let amounts = t
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.amount.is_some());
+        assert!(amounts.clone().all(|c| c.col == total_col), "{prefix}");
+        let amount =
+            |r: &yusuan_core::Row| r.amount(total_col).map(|a| a.value).unwrap_or_default();
+        let total = t.rows.first().map(amount).unwrap();
+        let categories: Decimal = t
+            .rows
+            .iter()
+            .filter(|r| {
+                r.cells
+                    .iter()
+                    .any(|c| c.col == 0 && !c.text.contains("合计"))
+            })
+            .map(amount)
+            .sum();
+        assert!(
+            total > Decimal::ZERO && categories == total,
+            "{prefix}: {categories} ≠ {total}"
+        );
+        let copy = table_of(prefix, false, TableKind::Procurement);
+        let headless = copy.rows.iter().flat_map(|r| &r.cells).any(|c| {
+            c.amount.is_some()
+                && copy
+                    .columns
+                    .get(c.col)
+                    .is_some_and(|col| col.role != Role::Total)
+        });
+        assert!(
+            headless,
+            "{prefix}: the copy's figures stand under no label"
+        );
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@
 mod align;
 pub mod detect;
 pub mod exactness;
+mod groups;
 pub mod header;
 pub mod kind;
 mod mapping;
@@ -467,6 +468,12 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         if let (Some(held), Some(prev)) = (pending.take(), rows.last_mut()) {
             merge_into(prev, held);
         }
+    }
+    for (line, what) in groups::raise(&table_cols, &mut rows) {
+        repairs.push(Repair {
+            lines: (line, line),
+            what,
+        });
     }
     if matches!(
         block.kind,
