@@ -84,6 +84,35 @@ pub fn tokens(line: &str) -> Vec<Token> {
             }),
         }
     }
+    join_letter_spaced(out)
+}
+
+/// Table words a template sets with spaces between their two characters (`合   计`, `金   额`):
+/// read as one word, not as two labels.
+const LETTER_SPACED: [&str; 7] = ["合计", "总计", "小计", "金额", "项目", "科目", "名称"];
+
+/// Single characters a few places apart that spell a [`LETTER_SPACED`] word, joined (with one
+/// space, as a copy prints them). Single characters spelling nothing are kept apart: `类  款  项`
+/// heads three columns.
+fn join_letter_spaced(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let spelled = out.last().is_some_and(|last| {
+            let word: String = last.text.chars().chain(t.text.chars()).collect();
+            last.text.chars().count() == 1
+                && t.text.chars().count() == 1
+                && t.start.saturating_sub(last.end) <= 4
+                && LETTER_SPACED.contains(&word.as_str())
+        });
+        match out.last_mut() {
+            Some(last) if spelled => {
+                last.text.push(' ');
+                last.text.push_str(&t.text);
+                last.end = t.end;
+            }
+            _ => out.push(t),
+        }
+    }
     out
 }
 
@@ -345,7 +374,8 @@ fn blocks(lines: &[Vec<Token>]) -> Vec<std::ops::Range<usize>> {
 /// The last line of a block whose last rows hold a label alone (Jiangsu's 收入预算总表 ends
 /// `其他收入`, `债务资金(银行贷款)`, `小计` under the item names): a short label starting where
 /// a text cell of the block's body (its rows from the first with a figure) starts is one more
-/// row; anything else (a heading, a note) ends the block.
+/// row; anything else (a heading, a note) ends the block. A table without figures takes the
+/// line saying it is empty.
 fn trailing_labels(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> usize {
     let body = block
         .clone()
@@ -364,6 +394,11 @@ fn trailing_labels(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> usize
             [] => continue,
             [one] if is_fragment(t) && starts.iter().any(|s| s.abs_diff(one.start) <= 1) => {
                 last = k;
+            }
+            // A table published empty says so on a line of its own (`此表为空`).
+            [one] if body == block.end && is_fragment(t) && layout::mentions_empty(&one.text) => {
+                last = k;
+                break;
             }
             _ => break,
         }
@@ -387,7 +422,10 @@ fn header_top(lines: &[Vec<Token>], first: usize) -> usize {
 
 /// A total row's label alone (`合计` in a table published empty): the table's last row.
 fn is_total_fragment(tokens: &[Token]) -> bool {
-    matches!(tokens, [one] if one.text.ends_with("合计") || one.text.ends_with("总计"))
+    matches!(tokens, [one] if {
+        let t = crate::normalize::compact(&one.text);
+        t.ends_with("合计") || t.ends_with("总计")
+    })
 }
 
 /// Whether a table's title stands just above line `at` (preamble and blank lines between).
@@ -863,5 +901,23 @@ mod tests {
         };
         let atoms = [Span { start: 0, end: 1 }, Span { start: 2, end: 3 }];
         assert_eq!(split_token(t.clone(), &atoms), vec![t]);
+    }
+
+    #[test]
+    fn letter_spaced_words_are_one_and_an_empty_table_keeps_its_saying_so() {
+        assert_eq!(texts("合   计      金   额"), ["合 计", "金 额"]);
+        assert_eq!(texts("类   款   项"), ["类", "款", "项"], "three labels");
+        let lines = tabulated(&[
+            "政府性基金预算财政拨款支出预算表",
+            "          功能科目编码                     功能科目名称                    金   额",
+            "                         合   计",
+            "  此表为空",
+            "",
+            "注：“科目编码”和“科目名称”为必填项",
+        ]);
+        assert!(lines[1].contains("金 额"), "{lines:?}");
+        assert_eq!(lines[2].trim_matches('\t'), "合 计", "{lines:?}");
+        // A row of the table (its cells tab-separated), not a line after it.
+        assert!(lines[3].starts_with("此表为空\t"), "{lines:?}");
     }
 }

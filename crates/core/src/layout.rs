@@ -396,7 +396,7 @@ pub fn is_note(line: &str) -> bool {
 /// Says the table is published empty (空表列示 / 本表无数据 / 无…预算).
 pub fn mentions_empty(text: &str) -> bool {
     let f = compact(text);
-    f.contains("空表") || f.contains("无数据") || f.contains("本表无")
+    f.contains("空表") || f.contains("无数据") || f.contains("本表无") || f.ends_with("表为空")
 }
 
 /// A heading or numbered item of the prose (`九、国有资产信息`, `（二）…`).
