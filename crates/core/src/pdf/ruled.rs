@@ -163,6 +163,46 @@ fn bounds(lines: &[Line], at: f64, across: f64) -> Option<(f64, f64)> {
     before.zip(after)
 }
 
+/// The lines across a table implies without drawing them: where a line down ends between two
+/// lines across, the cell it splits begins (or ends) there — a header of two rows drawn with
+/// no line under its group labels (`功能分类` over `功能科目名称 | 金额`, the line between those
+/// two starting halfway down). Each spans from the nearest line down on the left to the nearest
+/// on the right at that height.
+fn implied(across: &[Line], down: &[Line]) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    for v in down {
+        // Each end, and a height just beyond it, in the cell left whole.
+        for (end, beyond) in [(v.from, v.from - 2.0 * SNAP), (v.to, v.to + 2.0 * SNAP)] {
+            let drawn = across.iter().any(|h| {
+                (h.at - end).abs() <= SNAP && h.from - SNAP <= v.at && v.at <= h.to + SNAP
+            });
+            let inside = across.iter().any(|h| h.at < end - SNAP)
+                && across.iter().any(|h| h.at > end + SNAP);
+            if drawn || !inside {
+                continue;
+            }
+            let spans = |o: &&Line| o.from - SNAP <= beyond && beyond <= o.to + SNAP;
+            let left = down
+                .iter()
+                .filter(|o| o.at < v.at - SNAP)
+                .filter(spans)
+                .map(|o| o.at)
+                .reduce(f64::max);
+            let right = down
+                .iter()
+                .filter(|o| o.at > v.at + SNAP)
+                .filter(spans)
+                .map(|o| o.at)
+                .reduce(f64::min);
+            if let (Some(from), Some(to)) = (left, right) {
+                trace!("  implied across at {end:.1} from {from:.1} to {to:.1}");
+                out.push(Line { at: end, from, to });
+            }
+        }
+    }
+    out
+}
+
 /// A table's lines with its outer border closed: where the lines down reach past the first or
 /// last line across (a table continued from the page before, its top border not drawn), or the
 /// lines across past the first or last line down (open sides), a line there.
@@ -203,9 +243,11 @@ fn border(lines: &[Line], crossing: &[Line]) -> Vec<Line> {
 /// One table's cells, written as rows into `out` — if the lines close a cell around every
 /// glyph within the table (else it is left to be laid out as text).
 fn table(glyphs: &[&Glyph], across: &[Line], down: &[Line], out: &mut Ruled) {
-    let (across, down) = closed(across, down);
+    let (mut across, down) = closed(across, down);
+    across.extend(implied(&across, &down));
     let (across, down) = (&across[..], &down[..]);
     let (columns, rows) = (positions(down), positions(across));
+    trace!("ruled table columns {columns:?} rows {rows:?}");
     if columns.len() < 3 || rows.len() < 2 {
         return;
     }
