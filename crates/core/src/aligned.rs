@@ -466,23 +466,47 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
                 .iter()
                 .any(|e| edges.iter().any(|o| e.abs_diff(*o) <= 2))
     };
+    // Where the page's data rows start their text cells (codes, names).
+    let mut starts: Vec<u32> = Vec::new();
+    let texts = |t: &[Token]| -> Vec<u32> {
+        t.iter()
+            .filter(|t| !is_figure(&t.text))
+            .map(|t| t.start)
+            .collect()
+    };
+    // A page laid out on a grid shifted by about a column's width, one of its amounts ending
+    // where another column's did by chance: an amount ends off the grid left of its last
+    // column, and no text cell starts where the page's text cells start.
+    let shifted = |t: &[Token], edges: &[u32], starts: &[u32]| {
+        let last = edges.iter().copied().max().unwrap_or(0);
+        let stray = ends(t)
+            .iter()
+            .any(|e| *e < last && !edges.iter().any(|o| e.abs_diff(*o) <= 2));
+        let own = texts(t);
+        stray && !starts.is_empty() && !own.is_empty() && !own.iter().any(|s| starts.contains(s))
+    };
     for i in block.clone() {
         let t = &lines[i];
         if is_data(t) {
             let own = ends(t);
+            let moved =
+                |j: usize| off(&ends(&lines[j]), &edges) || shifted(&lines[j], &edges, &starts);
             // A row set a few places off alone (the export rounds a short figure's position
             // differently) is not a new page when the next data row is back on the grid.
             let next = (i + 1..block.end).find(|&j| is_data(&lines[j]));
-            let back = next.is_some_and(|j| !off(&ends(&lines[j]), &edges));
-            if off(&own, &edges) && !back {
+            let back = next.is_some_and(|j| !moved(j));
+            if moved(i) && !back {
                 out.push(start..i);
                 (start, edges) = (i, Vec::new());
+                starts.clear();
             }
             edges.extend(own);
+            starts.extend(texts(t));
             seen_data = true;
         } else if seen_data && is_row(t) && !is_preamble(t) {
             out.push(start..i);
             (start, seen_data, edges) = (i, false, Vec::new());
+            starts.clear();
         }
     }
     out.push(start..block.end);
@@ -919,5 +943,35 @@ mod tests {
         assert_eq!(lines[2].trim_matches('\t'), "合 计", "{lines:?}");
         // A row of the table (its cells tab-separated), not a line after it.
         assert!(lines[3].starts_with("此表为空\t"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_later_page_shifted_by_a_column_is_a_page_of_its_own() {
+        // The next page sets every column about a column's width to the left, and its 公用经费
+        // amounts end by chance where the first page's 人员经费 amounts end: its rows start
+        // their codes and names elsewhere, so it is a page of its own, read on its own grid
+        // (the table parser then places its cells under the header), not in the first page's
+        // columns with 公用经费's amounts under 人员经费.
+        let text = [
+            " 类     款    经济分类科目名称           合计     人员经费       公用经费",
+            " 301         工资福利支出           83,847,385   83,847,385",
+            "",
+            " 301   01    基本工资              5,668,416    5,668,416",
+            "",
+            " 302         商品和服务支出          15,381,432                 15,381,432",
+            "",
+            " 302   01    办公费               5,811,753                  5,811,753",
+            "",
+            "302   06   电费       710,000                   710,000",
+            "",
+            "302   07   邮电费      390,000                   390,000",
+        ];
+        let lines = tabulated(&text);
+        assert_eq!(
+            lines[7], "302\t01\t办公费\t5,811,753\t\t5,811,753",
+            "{lines:#?}"
+        );
+        assert_eq!(lines[9], "302\t06\t电费\t710,000\t710,000", "{lines:#?}");
+        assert_eq!(lines[11], "302\t07\t邮电费\t390,000\t390,000", "{lines:#?}");
     }
 }
