@@ -420,6 +420,12 @@ fn header_top(lines: &[Vec<Token>], first: usize) -> usize {
     }
 }
 
+/// A total's label (`合计`, `当年支出小计`, `收入总计`).
+fn is_total_label(text: &str) -> bool {
+    let t = crate::normalize::compact(text);
+    ["合计", "小计", "总计"].iter().any(|w| t.ends_with(w))
+}
+
 /// A total row's label alone (`合计` in a table published empty): the table's last row.
 fn is_total_fragment(tokens: &[Token]) -> bool {
     matches!(tokens, [one] if {
@@ -503,7 +509,7 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
             edges.extend(own);
             starts.extend(texts(t));
             seen_data = true;
-        } else if seen_data && is_row(t) && !is_preamble(t) {
+        } else if seen_data && is_row(t) && !is_preamble(t) && !body_labels(t, &starts) {
             out.push(start..i);
             (start, seen_data, edges) = (i, false, Vec::new());
             starts.clear();
@@ -511,6 +517,15 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
     }
     out.push(start..block.end);
     out
+}
+
+/// A line of labels each starting where a text cell of the page's data rows starts: a row
+/// without figures or the heads of wrapped labels (`2.政府性基金预` … `三、单位预留机动经`),
+/// not a new page's header, whose labels stand centred over their columns.
+fn body_labels(tokens: &[Token], starts: &[u32]) -> bool {
+    tokens
+        .iter()
+        .all(|t| starts.iter().any(|s| s.abs_diff(t.start) <= 1))
 }
 
 /// A figure that can only be an amount (decimals or separators): the anchors columns are found
@@ -544,6 +559,11 @@ fn columns(lines: &[Vec<Token>], section: std::ops::Range<usize>) -> Option<Vec<
             .filter(|t| is_anchor(t))
             .map(span),
     );
+    let header: Vec<&Vec<Token>> = section
+        .clone()
+        .map(|i| &lines[i])
+        .filter(|t| !is_data(t) && !is_preamble(t))
+        .collect();
     let mut spans = anchors.clone();
     for gap in 0..=anchors.len() {
         let lo = gap.checked_sub(1).map_or(0, |g| anchors[g].end);
@@ -569,14 +589,37 @@ fn columns(lines: &[Vec<Token>], section: std::ops::Range<usize>) -> Option<Vec<
                 clusters.remove(k + 1);
             }
         }
+        // A total's label centred in a cell merged over a list's name and amount columns
+        // (`当年支出小计`) widens the names' column only where no header line labels the
+        // widened part apart from the names (`功能科目名称  金额`).
+        let core = merged(
+            rows.iter()
+                .flat_map(|r| r.iter())
+                .filter(|t| inside(t) && !is_total_label(&t.text))
+                .map(span),
+        );
+        for c in clusters.iter_mut() {
+            let inner = core.iter().filter(|k| k.start >= c.start && k.end <= c.end);
+            let kept = inner.fold(None, |acc: Option<Span>, k| {
+                Some(acc.map_or(*k, |a| Span {
+                    start: a.start.min(k.start),
+                    end: a.end.max(k.end),
+                }))
+            });
+            let Some(kept) = kept.filter(|k| k != c) else {
+                continue;
+            };
+            let apart = header.iter().any(|l| {
+                l.iter().any(|t| kept.overlap(t) > 0)
+                    && l.iter().any(|t| kept.overlap(t) == 0 && c.overlap(t) > 0)
+            });
+            if apart {
+                *c = kept;
+            }
+        }
         spans.extend(clusters);
     }
     spans.sort_by_key(|s| s.start);
-    let header: Vec<&Vec<Token>> = section
-        .clone()
-        .map(|i| &lines[i])
-        .filter(|t| !is_data(t) && !is_preamble(t))
-        .collect();
     let extra = merged(
         header
             .iter()
@@ -973,5 +1016,52 @@ mod tests {
         );
         assert_eq!(lines[9], "302\t06\t电费\t710,000\t710,000", "{lines:#?}");
         assert_eq!(lines[11], "302\t07\t邮电费\t390,000\t390,000", "{lines:#?}");
+    }
+
+    #[test]
+    fn wrapped_label_heads_and_a_centred_total_keep_the_tables_columns() {
+        // Three lists side by side. A line holding only the heads of wrapped labels, each
+        // starting where the rows' text cells start, is a row of the page, not a new page's
+        // header; the centred `当年支出小计` widens the names' column no further than the
+        // header's `金额` beside `功能科目名称`, which heads the amounts.
+        let text = [
+            "                  收入                                        支出",
+            "                                                          功能分类                                      支出用途",
+            "          项目名称             金额",
+            "                                             功能科目名称                 金额                          项目名称            金额",
+            "一、财政拨款                            300.00 一、一般公共服务支出                                 200.00    一、基本支出            250.00",
+            " 1.一般公共预算                         300.00 二、外交支出                                               二、项目支出             50.00",
+            " 2.政府性基金预                                                                                     三、单位预留机动经",
+            "                                         三、国防支出                                                                  40.00",
+            "算                                                                                             费",
+            "二、财政专户管理资",
+            "                                         四、公共安全支出                                   100.00",
+            "金",
+            "三、其他资金                                   五、教育支出",
+            "         当年收入小计                   300.00                       当年支出小计                                           300.00",
+        ];
+        let lines = tabulated(&text);
+        let cells = |l: &str| l.split('\t').map(str::to_owned).collect::<Vec<_>>();
+        let body = cells(&lines[4]);
+        assert_eq!(body.len(), 6, "{lines:#?}");
+        let header = cells(&lines[3]);
+        assert_eq!(header[2], "功能科目名称", "{lines:#?}");
+        assert_eq!(header[3], "金额", "{lines:#?}");
+        assert_eq!(
+            cells(&lines[7])[2..],
+            ["三、国防支出", "", "", "40.00"],
+            "{lines:#?}"
+        );
+        assert_eq!(
+            cells(&lines[10])[2..4],
+            ["四、公共安全支出", "100.00"],
+            "{lines:#?}"
+        );
+        let total = cells(&lines[13]);
+        assert_eq!(
+            (total[1].as_str(), total[5].as_str()),
+            ("300.00", "300.00"),
+            "{lines:#?}"
+        );
     }
 }
