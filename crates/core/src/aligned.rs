@@ -261,11 +261,12 @@ fn tabulate_section(
         out[i] = Some(row);
     }
     let map = first.and_then(|f| embedding(&columns, f).map(|m| (m, f.len())));
+    let figures = figure_extents(lines, section.clone(), &columns);
     for i in section.filter(|i| !header.contains(i)) {
         if lines[i].is_empty() || is_preamble(&lines[i]) {
             continue;
         }
-        let cells = cells(&lines[i], &columns);
+        let cells = body_cells(&lines[i], &columns, &figures);
         let cells = match &map {
             Some((map, width)) => {
                 let mut wide = vec![String::new(); *width];
@@ -752,6 +753,69 @@ fn column_of(t: &Token, spans: &[Span]) -> Option<usize> {
     })
 }
 
+/// Where each column's amounts stand in the section's data rows, for a column of amounts: no
+/// other token in its data rows over them (`None`: a column of text or codes, or empty).
+fn figure_extents(
+    lines: &[Vec<Token>],
+    section: std::ops::Range<usize>,
+    spans: &[Span],
+) -> Vec<Option<Span>> {
+    let tokens = || {
+        section
+            .clone()
+            .filter(|&i| is_data(&lines[i]))
+            .flat_map(|i| &lines[i])
+    };
+    let mut extents: Vec<Option<Span>> = vec![None; spans.len()];
+    for t in tokens().filter(|t| is_anchor(t)) {
+        if let Some(c) = column_of(t, spans) {
+            extents[c] = Some(extents[c].map_or(span(t), |e| Span {
+                start: e.start.min(t.start),
+                end: e.end.max(t.end),
+            }));
+        }
+    }
+    for t in tokens().filter(|t| !is_anchor(t)) {
+        if let Some(c) = column_of(t, spans) {
+            if extents[c].is_some_and(|e| e.overlap(t) > 0) {
+                extents[c] = None;
+            }
+        }
+    }
+    extents
+}
+
+/// A body line's cells: as [`cells`], but a total's label standing clear of a column's amounts
+/// (`figures`) is not that column's — centred in a cell merged over a list's names and amounts
+/// (`当年支出小计`), it goes to the nearest other column, as a copy puts it in the first.
+fn body_cells(tokens: &[Token], spans: &[Span], figures: &[Option<Span>]) -> Vec<String> {
+    let mut out: Vec<String> = vec![String::new(); spans.len()];
+    for t in tokens {
+        let Some(mut c) = column_of(t, spans) else {
+            continue;
+        };
+        let clear = |c: usize| figures[c].is_some_and(|f| f.overlap(t) == 0);
+        if is_total_label(&t.text) && clear(c) {
+            let mid = (t.start + t.end) / 2;
+            let distance = |i: usize| {
+                let s = spans[i];
+                s.start.saturating_sub(mid).max(mid.saturating_sub(s.end))
+            };
+            if let Some(text) = (0..spans.len())
+                .filter(|&i| figures[i].is_none())
+                .min_by_key(|&i| distance(i))
+            {
+                c = text;
+            }
+        }
+        if !out[c].is_empty() {
+            out[c].push(' ');
+        }
+        out[c].push_str(&t.text);
+    }
+    out
+}
+
 /// A line's tokens in their columns, one cell per column, every column kept (a row with one
 /// label is still a row of the table); tokens sharing a column joined by a space.
 fn cells(tokens: &[Token], spans: &[Span]) -> Vec<String> {
@@ -1023,7 +1087,8 @@ mod tests {
         // Three lists side by side. A line holding only the heads of wrapped labels, each
         // starting where the rows' text cells start, is a row of the page, not a new page's
         // header; the centred `当年支出小计` widens the names' column no further than the
-        // header's `金额` beside `功能科目名称`, which heads the amounts.
+        // header's `金额` beside `功能科目名称`, which heads the amounts; and stands in the
+        // names' column, not the amounts' it reaches into.
         let text = [
             "                  收入                                        支出",
             "                                                          功能分类                                      支出用途",
@@ -1059,9 +1124,9 @@ mod tests {
         );
         let total = cells(&lines[13]);
         assert_eq!(
-            (total[1].as_str(), total[5].as_str()),
-            ("300.00", "300.00"),
-            "{lines:#?}"
+            (total[1].as_str(), total[2].as_str(), total[5].as_str()),
+            ("300.00", "当年支出小计", "300.00"),
+            "the label in the names' column, as a copy puts it: {lines:#?}"
         );
     }
 }
