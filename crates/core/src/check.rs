@@ -162,10 +162,11 @@ fn check_inferred(lines: &[String], unit: &Unit) -> UnitReport {
                 f.severity >= crate::Severity::Warning
                     && crate::rules::find(f.rule.as_str()).is_none_or(|r| r.reads_figures())
             };
-            if findings
+            if let Some(f) = findings
                 .iter()
-                .any(|f| doubts(f) && f.lines.iter().any(inside))
+                .find(|f| doubts(f) && f.lines.iter().any(inside))
             {
+                trace!("inferred doubt on {}: {} {}", t.title, f.rule, f.message);
                 t.not_understood = Some(INFERRED_DOUBT.to_owned());
                 doubted = true;
             }

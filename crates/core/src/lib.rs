@@ -12,6 +12,13 @@ macro_rules! trace {
         {
             eprintln!($($arg)*);
         }
+        // Compiled out, the arguments still count as used.
+        #[cfg(not(feature = "trace"))]
+        {
+            if false {
+                let _ = format_args!($($arg)*);
+            }
+        }
     };
 }
 

@@ -67,6 +67,11 @@ fn corpus_pdfs_read_as_their_tab_separated_copies() {
             c.only_other, expected,
             "{name}: only the PDF reading gives these"
         );
+        assert!(
+            c.only_copy.is_empty(),
+            "{name}: only the copy gives {:?}",
+            c.only_copy
+        );
     }
 }
 

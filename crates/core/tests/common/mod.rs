@@ -93,10 +93,11 @@ pub fn corpus_doc(prefix: &str) -> (String, String) {
 /// How another reading of a corpus document (its layout export, its PDF) compares with its
 /// tab-separated copy: it gives the same one unit (name, year, kind); how many tables it reads
 /// exactly alike (kind, title, every row's code and figures); and the rules whose errors or
-/// warnings only it gives.
+/// warnings only it gives, and only the copy gives.
 pub struct Comparison {
     pub same_tables: usize,
     pub only_other: Vec<String>,
+    pub only_copy: Vec<String>,
 }
 
 pub fn compare_readings(
@@ -126,10 +127,13 @@ pub fn compare_readings(
         codes.sort();
         codes
     };
-    let (fa, mut fb) = (serious(tabbed), serious(other));
-    fb.retain(|c| !fa.contains(c));
+    let (fa, fb) = (serious(tabbed), serious(other));
+    let only = |x: &[String], y: &[String]| -> Vec<String> {
+        x.iter().filter(|c| !y.contains(c)).cloned().collect()
+    };
     Comparison {
         same_tables: sa.iter().filter(|x| sb.contains(x)).count(),
-        only_other: fb,
+        only_other: only(&fb, &fa),
+        only_copy: only(&fa, &fb),
     }
 }
