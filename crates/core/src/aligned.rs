@@ -583,7 +583,23 @@ fn columns(lines: &[Vec<Token>], section: std::ops::Range<usize>) -> Option<Vec<
                 r.iter().any(|t| inside(t) && a.overlap(t) > 0)
                     && r.iter().any(|t| inside(t) && b.overlap(t) > 0)
             });
-            if both {
+            // Two sparse columns the header labels apart (`采购品目大类`, `专项名称`: no row
+            // fills both, each row its group's or its item's) — not a total's label centred
+            // beside a column (`当年支出小计`).
+            let totals_only = |c: Span| {
+                rows.iter()
+                    .flat_map(|r| r.iter())
+                    .filter(|t| inside(t) && c.overlap(t) > 0)
+                    .all(|t| is_total_label(&t.text))
+            };
+            let labels = header.iter().flat_map(|l| l.iter());
+            let over = |c: Span, o: Span| {
+                labels
+                    .clone()
+                    .any(|t| c.overlap(t) > 0 && o.overlap(t) == 0)
+            };
+            let labelled_apart = !totals_only(a) && !totals_only(b) && over(a, b) && over(b, a);
+            if both || labelled_apart {
                 k += 1;
             } else {
                 clusters[k].end = b.end;
@@ -1128,5 +1144,30 @@ mod tests {
             ("300.00", "当年支出小计", "300.00"),
             "the label in the names' column, as a copy puts it: {lines:#?}"
         );
+    }
+
+    #[test]
+    fn sparse_columns_the_header_labels_apart_stay_apart() {
+        // No row fills both the category's column and the project's: each row is a category's
+        // or an item's. The header labels them apart (the category's label wrapped over two
+        // lines), so they are two columns, not one label centred in its cell.
+        let text = [
+            "采购品目大",
+            "           专项名称            经济科目           采购组织形式            总计",
+            "   类",
+            "一、货物 A                                                    303.40",
+            "          办公设备购置          办公设备购置                            9.00",
+            "                                          分散自行组织            9.00",
+        ];
+        let lines = tabulated(&text);
+        let cells = |l: &str| l.split('\t').map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(cells(&lines[3])[0], "一、货物 A", "{lines:#?}");
+        let item = cells(&lines[4]);
+        assert_eq!(
+            item[..3],
+            ["", "办公设备购置", "办公设备购置"],
+            "{lines:#?}"
+        );
+        assert_eq!(item.last().map(String::as_str), Some("9.00"), "{lines:#?}");
     }
 }
