@@ -52,9 +52,25 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
             .map(|&i| (i, super::cells(&lines[i], spans).join("\t")))
             .collect();
     }
+    // Columns no header token stands over: a label whose cell nearly touches its neighbour's
+    // may be printed one space after it (`基本支出 项目支出` over 基本支出's figures alone).
+    let unlabelled: Vec<bool> = spans
+        .iter()
+        .map(|s| {
+            !header
+                .iter()
+                .flat_map(|&i| &lines[i])
+                .any(|t| s.overlap(t) > 0)
+        })
+        .collect();
     let printed: Vec<Vec<Token>> = header
         .iter()
-        .map(|&i| lines[i].iter().flat_map(|t| split(t, spans)).collect())
+        .map(|&i| {
+            lines[i]
+                .iter()
+                .flat_map(|t| split(t, spans, &unlabelled))
+                .collect()
+        })
         .collect();
     let labels: Vec<Label> = printed
         .iter()
@@ -191,8 +207,9 @@ fn share(lines: &[Vec<Token>], k: usize) -> (u32, u32) {
 
 /// A header token of words a single space apart that fall in different columns is several
 /// labels (`公务用车购置 公务用车运行`, two cells nearly touching); each word's place is its
-/// share of the token's positions.
-fn split(t: &Token, spans: &[Span]) -> Vec<Token> {
+/// share of the token's positions. Two words over one column, the next column over to the
+/// right `unlabelled`, are its label and the next column's (`基本支出 项目支出`).
+fn split(t: &Token, spans: &[Span], unlabelled: &[bool]) -> Vec<Token> {
     let total = t.text.chars().count().max(1) as u64;
     let width = u64::from(t.end.saturating_sub(t.start));
     // Positions `offset` characters in (never past the token's end).
@@ -209,6 +226,13 @@ fn split(t: &Token, spans: &[Span]) -> Vec<Token> {
         offset += n + 1;
     }
     let mut columns: Vec<Option<usize>> = words.iter().map(|w| column_of(w, spans)).collect();
+    if let [Some(a), Some(b)] = columns[..] {
+        if a == b && unlabelled.get(b + 1) == Some(&true) {
+            let next = spans[b + 1];
+            (words[1].start, words[1].end) = (next.start, next.end);
+            columns[1] = Some(b + 1);
+        }
+    }
     columns.dedup();
     if words.len() > 1 && columns.len() == words.len() {
         words
@@ -351,5 +375,21 @@ mod tests {
             "        合计",
         ]);
         assert_eq!(lines[4].trim_matches('\t'), "合计");
+    }
+
+    #[test]
+    fn two_labels_one_space_apart_over_one_column_label_the_next_too() {
+        // `项目支出` printed one space after `基本支出`, both over 基本支出's figures: the
+        // column right of them, with no label over it, is 项目支出's.
+        let lines = tabulated(&[
+            "                                      合计      基本支出 项目支出",
+            "201               一般公共服务支出          2,106.66  1,503.52    603.14",
+            "208               社会保障和就业支出           326.72    326.72",
+        ]);
+        assert_eq!(lines[0], "\t\t合计\t基本支出\t项目支出", "{lines:#?}");
+        assert_eq!(
+            lines[1],
+            "201\t一般公共服务支出\t2,106.66\t1,503.52\t603.14"
+        );
     }
 }
