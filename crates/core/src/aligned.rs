@@ -463,18 +463,15 @@ impl Span {
 fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let (mut start, mut seen_data) = (block.start, false);
-    let mut edges: Vec<u32> = Vec::new();
+    // Where the page's amounts end, and where its data rows start their text cells (codes,
+    // names): sets of positions, as many as a line is wide at most.
+    let mut edges: Positions = Positions::new();
+    let mut starts: Positions = Positions::new();
     let ends =
         |t: &[Token]| -> Vec<u32> { t.iter().filter(|t| is_anchor(t)).map(|t| t.end).collect() };
-    let off = |own: &[u32], edges: &[u32]| {
-        !edges.is_empty()
-            && !own.is_empty()
-            && !own
-                .iter()
-                .any(|e| edges.iter().any(|o| e.abs_diff(*o) <= 2))
+    let off = |own: &[u32], edges: &Positions| {
+        !edges.is_empty() && !own.is_empty() && !own.iter().any(|e| near(edges, *e, 2))
     };
-    // Where the page's data rows start their text cells (codes, names).
-    let mut starts: Vec<u32> = Vec::new();
     let texts = |t: &[Token]| -> Vec<u32> {
         t.iter()
             .filter(|t| !is_figure(&t.text))
@@ -484,11 +481,9 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
     // A page laid out on a grid shifted by about a column's width, one of its amounts ending
     // where another column's did by chance: an amount ends off the grid left of its last
     // column, and no text cell starts where the page's text cells start.
-    let shifted = |t: &[Token], edges: &[u32], starts: &[u32]| {
-        let last = edges.iter().copied().max().unwrap_or(0);
-        let stray = ends(t)
-            .iter()
-            .any(|e| *e < last && !edges.iter().any(|o| e.abs_diff(*o) <= 2));
+    let shifted = |t: &[Token], edges: &Positions, starts: &Positions| {
+        let last = edges.last().copied().unwrap_or(0);
+        let stray = ends(t).iter().any(|e| *e < last && !near(edges, *e, 2));
         let own = texts(t);
         stray && !starts.is_empty() && !own.is_empty() && !own.iter().any(|s| starts.contains(s))
     };
@@ -504,7 +499,8 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
             let back = next.is_some_and(|j| !moved(j));
             if moved(i) && !back {
                 out.push(start..i);
-                (start, edges) = (i, Vec::new());
+                start = i;
+                edges.clear();
                 starts.clear();
             }
             edges.extend(own);
@@ -512,7 +508,8 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
             seen_data = true;
         } else if seen_data && is_row(t) && !is_preamble(t) && !body_labels(t, &starts) {
             out.push(start..i);
-            (start, seen_data, edges) = (i, false, Vec::new());
+            (start, seen_data) = (i, false);
+            edges.clear();
             starts.clear();
         }
     }
@@ -520,13 +517,21 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
     out
 }
 
+/// Positions on a line, each once.
+type Positions = std::collections::BTreeSet<u32>;
+
+/// Whether a position within `by` of `at` is in the set.
+fn near(set: &Positions, at: u32, by: u32) -> bool {
+    set.range(at.saturating_sub(by)..=at.saturating_add(by))
+        .next()
+        .is_some()
+}
+
 /// A line of labels each starting where a text cell of the page's data rows starts: a row
 /// without figures or the heads of wrapped labels (`2.政府性基金预` … `三、单位预留机动经`),
 /// not a new page's header, whose labels stand centred over their columns.
-fn body_labels(tokens: &[Token], starts: &[u32]) -> bool {
-    tokens
-        .iter()
-        .all(|t| starts.iter().any(|s| s.abs_diff(t.start) <= 1))
+fn body_labels(tokens: &[Token], starts: &Positions) -> bool {
+    tokens.iter().all(|t| near(starts, t.start, 1))
 }
 
 /// A figure that can only be an amount (decimals or separators): the anchors columns are found
