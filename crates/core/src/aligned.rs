@@ -575,12 +575,16 @@ fn columns(lines: &[Vec<Token>], section: std::ops::Range<usize>) -> Option<Vec<
         let lo = gap.checked_sub(1).map_or(0, |g| anchors[g].end);
         let hi = anchors.get(gap).map_or(u32::MAX, |s| s.start);
         let inside = |t: &Token| !is_anchor(t) && t.start >= lo && t.end <= hi;
-        let mut clusters = merged(
-            rows.iter()
-                .flat_map(|r| r.iter())
-                .filter(|t| inside(t))
-                .map(span),
-        );
+        // The spans of the data rows' tokens in the gap that `keep` keeps, merged.
+        let clustered = |keep: &dyn Fn(&Token) -> bool| {
+            merged(
+                rows.iter()
+                    .flat_map(|r| r.iter())
+                    .filter(|t| inside(t) && keep(t))
+                    .map(span),
+            )
+        };
+        let mut clusters = clustered(&|_| true);
         let mut k = 0;
         while k + 1 < clusters.len() {
             let (a, b) = (clusters[k], clusters[k + 1]);
@@ -614,12 +618,7 @@ fn columns(lines: &[Vec<Token>], section: std::ops::Range<usize>) -> Option<Vec<
         // A total's label centred in a cell merged over a list's name and amount columns
         // (`当年支出小计`) widens the names' column only where no header line labels the
         // widened part apart from the names (`功能科目名称  金额`).
-        let core = merged(
-            rows.iter()
-                .flat_map(|r| r.iter())
-                .filter(|t| inside(t) && !is_total_label(&t.text))
-                .map(span),
-        );
+        let core = clustered(&|t| !is_total_label(&t.text));
         for c in clusters.iter_mut() {
             let inner = core.iter().filter(|k| k.start >= c.start && k.end <= c.end);
             let kept = inner.fold(None, |acc: Option<Span>, k| {
@@ -761,16 +760,15 @@ fn column_of(t: &Token, spans: &[Span]) -> Option<usize> {
     let most = (0..spans.len())
         .filter(|&i| spans[i].overlap(t) > 0)
         .max_by_key(|&i| (spans[i].overlap(t), std::cmp::Reverse(i)));
-    most.or_else(|| {
-        let mid = (t.start + t.end) / 2;
-        (0..spans.len()).min_by_key(|&i| {
-            let s = spans[i];
-            if mid < s.start {
-                s.start - mid
-            } else {
-                mid.saturating_sub(s.end)
-            }
-        })
+    most.or_else(|| nearest(t, spans, |_| true))
+}
+
+/// The column nearest a token's middle among those `eligible`.
+fn nearest(t: &Token, spans: &[Span], eligible: impl Fn(usize) -> bool) -> Option<usize> {
+    let mid = (t.start + t.end) / 2;
+    (0..spans.len()).filter(|&i| eligible(i)).min_by_key(|&i| {
+        let s = spans[i];
+        s.start.saturating_sub(mid).max(mid.saturating_sub(s.end))
     })
 }
 
@@ -810,39 +808,31 @@ fn figure_extents(
 /// (`figures`) is not that column's — centred in a cell merged over a list's names and amounts
 /// (`当年支出小计`), it goes to the nearest other column, as a copy puts it in the first.
 fn body_cells(tokens: &[Token], spans: &[Span], figures: &[Option<Span>]) -> Vec<String> {
-    let mut out: Vec<String> = vec![String::new(); spans.len()];
-    for t in tokens {
-        let Some(mut c) = column_of(t, spans) else {
-            continue;
-        };
-        let clear = |c: usize| figures[c].is_some_and(|f| f.overlap(t) == 0);
-        if is_total_label(&t.text) && clear(c) {
-            let mid = (t.start + t.end) / 2;
-            let distance = |i: usize| {
-                let s = spans[i];
-                s.start.saturating_sub(mid).max(mid.saturating_sub(s.end))
-            };
-            if let Some(text) = (0..spans.len())
-                .filter(|&i| figures[i].is_none())
-                .min_by_key(|&i| distance(i))
-            {
-                c = text;
-            }
+    cells_by(tokens, spans, |t, c| {
+        let clear = figures[c].is_some_and(|f| f.overlap(t) == 0);
+        if is_total_label(&t.text) && clear {
+            nearest(t, spans, |i| figures[i].is_none()).unwrap_or(c)
+        } else {
+            c
         }
-        if !out[c].is_empty() {
-            out[c].push(' ');
-        }
-        out[c].push_str(&t.text);
-    }
-    out
+    })
 }
 
 /// A line's tokens in their columns, one cell per column, every column kept (a row with one
 /// label is still a row of the table); tokens sharing a column joined by a space.
 fn cells(tokens: &[Token], spans: &[Span]) -> Vec<String> {
+    cells_by(tokens, spans, |_, c| c)
+}
+
+/// [`cells`], each token's column (by [`column_of`]) passed through `place`.
+fn cells_by(
+    tokens: &[Token],
+    spans: &[Span],
+    place: impl Fn(&Token, usize) -> usize,
+) -> Vec<String> {
     let mut cells: Vec<String> = vec![String::new(); spans.len()];
     for t in tokens {
-        let Some(c) = column_of(t, spans) else {
+        let Some(c) = column_of(t, spans).map(|c| place(t, c)) else {
             continue;
         };
         if !cells[c].is_empty() {
