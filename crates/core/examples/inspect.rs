@@ -56,6 +56,16 @@ fn main() {
                     t.rows.iter().map(|r| r.line).collect::<Vec<_>>()
                 );
             }
+            if std::env::var_os("CELLS").is_some() {
+                for r in &t.rows {
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| format!("{}={}", c.col, c.text))
+                        .collect();
+                    println!("      {:>5} {}", r.line, cells.join(" | "));
+                }
+            }
             for r in &t.repairs {
                 println!("      REPAIR {:?} {}", r.lines, r.what);
             }

@@ -12,6 +12,7 @@
 use crate::amount::Amount;
 use crate::layout;
 
+mod grid;
 mod header;
 
 /// A run of text on a line and the positions it covers, `[start, end)`: character columns for
@@ -151,11 +152,12 @@ pub fn tabulate(lines: &[Vec<Token>]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = lines.iter().map(|t| plain(t)).collect();
     let mut lines = lines.to_vec();
     for block in blocks(&lines) {
-        let mut first: Option<Vec<Span>> = None;
+        let mut first: Option<grid::Grid> = None;
         for section in sections(&lines, block.clone()) {
+            trace!("block {:?} section {:?}", block, section);
             split_joined(&mut lines, section.clone());
-            let columns = tabulate_section(&lines, section, first.as_deref(), &mut out);
-            first = first.or(columns);
+            let grid = tabulate_section(&lines, section, first.as_ref(), &mut out);
+            first = first.or(grid);
         }
     }
     out
@@ -239,14 +241,25 @@ fn embedding(own: &[Span], first: &[Span]) -> Option<Vec<usize>> {
 
 /// One section's lines in their columns; the table's header (the lines above its first data
 /// row, when the section opens the block) set back into its rows of merged cells. A later
-/// section (`first`: the block's first section's columns) is read in the first one's columns
-/// where its own embed in them. Returns the section's own columns.
+/// section (`first`: the block's first section's grid) is read in the first one's columns:
+/// set on its grid when it fits ([`grid::Grid::place`]), else where its own columns embed in
+/// them. Returns the section's grid.
 fn tabulate_section(
     lines: &[Vec<Token>],
     section: std::ops::Range<usize>,
-    first: Option<&[Span]>,
+    first: Option<&grid::Grid>,
     out: &mut [Option<String>],
-) -> Option<Vec<Span>> {
+) -> Option<grid::Grid> {
+    if let Some(placed) = first.and_then(|g| g.place(lines, section.clone())) {
+        for (i, cells) in section.clone().zip(placed) {
+            if let Some(cells) =
+                cells.filter(|_| !is_preamble(&lines[i]) && !is_page_number(&lines[i]))
+            {
+                out[i] = Some(cells.join("\t"));
+            }
+        }
+        return None;
+    }
     let columns = columns(lines, section.clone())?;
     // A table published empty has its total row alone (`合计`) under the header.
     let first_data = section
@@ -260,10 +273,10 @@ fn tabulate_section(
     for (i, row) in header::rows(lines, &header, &columns) {
         out[i] = Some(row);
     }
-    let map = first.and_then(|f| embedding(&columns, f).map(|m| (m, f.len())));
     let figures = figure_extents(lines, section.clone(), &columns);
-    for i in section.filter(|i| !header.contains(i)) {
-        if lines[i].is_empty() || is_preamble(&lines[i]) {
+    let map = first.and_then(|f| embedding(&columns, &f.spans).map(|m| (m, f.spans.len())));
+    for i in section.clone().filter(|i| !header.contains(i)) {
+        if lines[i].is_empty() || is_preamble(&lines[i]) || is_page_number(&lines[i]) {
             continue;
         }
         let cells = body_cells(&lines[i], &columns, &figures);
@@ -279,7 +292,7 @@ fn tabulate_section(
         };
         out[i] = Some(cells.join("\t"));
     }
-    Some(columns)
+    Some(grid::Grid::of(lines, section, &columns, &figures))
 }
 
 /// A line outside any table: each run of spaces one tab, a single space kept (prose set with
@@ -354,10 +367,13 @@ fn blocks(lines: &[Vec<Token>]) -> Vec<std::ops::Range<usize>> {
         let mut j = i + 1;
         while j < lines.len() {
             let t = &lines[j];
+            if plain(t).is_some_and(|l| layout::is_part_heading(&l)) {
+                break;
+            }
             // A row, or cells a single space apart (`1 上海市普陀区财政局（本级）`).
             if is_row(t) || is_total_fragment(t) || t.len() >= 2 && !is_prose(t) {
                 last = j;
-            } else if !(t.is_empty() || is_fragment(t)) {
+            } else if !(t.is_empty() || is_fragment(t) || page_break(lines, j)) {
                 break;
             }
             j += 1;
@@ -370,6 +386,21 @@ fn blocks(lines: &[Vec<Token>]) -> Vec<std::ops::Range<usize>> {
         i = last + 1;
     }
     out
+}
+
+/// A page number on a line of its own.
+fn is_page_number(tokens: &[Token]) -> bool {
+    matches!(tokens, [one] if layout::is_page_number(&one.text))
+}
+
+/// A page number between two pages of one table: the next line with text is a row of cells
+/// (a new table would open with its title, prose with a sentence).
+fn page_break(lines: &[Vec<Token>], at: usize) -> bool {
+    is_page_number(&lines[at])
+        && lines[at + 1..]
+            .iter()
+            .find(|t| !t.is_empty())
+            .is_some_and(|t| is_row(t) && !is_preamble(t))
 }
 
 /// The last line of a block whose last rows hold a label alone (Jiangsu's 收入预算总表 ends
@@ -506,7 +537,18 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
             edges.extend(own);
             starts.extend(texts(t));
             seen_data = true;
-        } else if seen_data && is_row(t) && !is_preamble(t) && !body_labels(t, &starts) {
+        } else if seen_data && is_page_number(t) {
+            // A page number: the next page is laid out on a grid of its own.
+            out.push(start..i + 1);
+            (start, seen_data) = (i + 1, false);
+            edges.clear();
+            starts.clear();
+        } else if seen_data
+            && is_row(t)
+            && !is_preamble(t)
+            && !body_labels(t, &starts)
+            && repeats_header(t, &lines[block.clone()])
+        {
             out.push(start..i);
             (start, seen_data) = (i, false);
             edges.clear();
@@ -515,6 +557,21 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
     }
     out.push(start..block.end);
     out
+}
+
+/// A line that may open a new page's header: one of its labels is a label of the block's
+/// header (the lines above its first data row), as a page repeating the header prints it; or
+/// the block has no header to repeat. A row of names without figures (`信息网络建设维护  信息
+/// 网络及软件`, a name's first line) repeats none.
+fn repeats_header(tokens: &[Token], block: &[Vec<Token>]) -> bool {
+    let header: Vec<&str> = block
+        .iter()
+        .take_while(|t| !is_data(t))
+        .filter(|t| !is_preamble(t))
+        .flatten()
+        .map(|t| t.text.as_str())
+        .collect();
+    header.is_empty() || tokens.iter().any(|t| header.contains(&t.text.as_str()))
 }
 
 /// Positions on a line, each once.
@@ -1164,5 +1221,54 @@ mod tests {
             "{lines:#?}"
         );
         assert_eq!(item.last().map(String::as_str), Some("9.00"), "{lines:#?}");
+    }
+
+    #[test]
+    fn a_row_of_names_without_figures_is_no_new_pages_header() {
+        // Under the totals (合计, 一、货物 A), a wrapped name's first line holds names and no
+        // figure: none of its words is a header label, so it is a row of the table, not a new
+        // page's header — the header's six labels stay over the six columns. The part heading
+        // after the table is no row of it.
+        let text = [
+            "采购品目                                        采购组织形",
+            "              专项名称    经济科目         采购物品名称            总计",
+            "  大类                                          式",
+            "合计                                                   1,200.00",
+            "一、货物 A                                                800.00",
+            "         业务装备购置      专用设备购置",
+            "                                                      800.00",
+            "         经费          费",
+            "                               其他专用设备       部门集中采购    800.00",
+            "二、服务 C                                                400.00",
+            "         会议经费        会议费                              400.00",
+            "                               会议服务         分散自行组织    400.00",
+            "",
+            "         第三部分            部门预算情况说明",
+        ];
+        let lines = tabulated(&text);
+        let cells = |l: &str| l.split('\t').map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(
+            cells(&lines[0]),
+            [
+                "采购品目大类",
+                "专项名称",
+                "经济科目",
+                "采购物品名称",
+                "采购组织形式",
+                "总计"
+            ],
+            "{lines:#?}"
+        );
+        assert_eq!(
+            cells(&lines[8]),
+            ["", "", "", "其他专用设备", "部门集中采购", "800.00"],
+            "{lines:#?}"
+        );
+        assert_eq!(
+            cells(&lines[10])[..3],
+            ["", "会议经费", "会议费"],
+            "{lines:#?}"
+        );
+        assert_eq!(lines[13], "第三部分\t部门预算情况说明", "{lines:#?}");
     }
 }

@@ -399,6 +399,17 @@ pub fn mentions_empty(text: &str) -> bool {
     f.contains("空表") || f.contains("无数据") || f.contains("本表无") || f.ends_with("表为空")
 }
 
+/// The heading of one of the disclosure's parts (`第三部分 2019年度部门预算情况说明`), in
+/// its first cell: a text export may set its words apart like cells, yet it opens a part of
+/// the document, never a row of the table above it.
+pub fn is_part_heading(line: &str) -> bool {
+    let first = cells(line).into_iter().find(|c| !c.trim().is_empty());
+    let f = compact(first.unwrap_or(""));
+    f.strip_prefix('第')
+        .map(|rest| rest.trim_start_matches(is_cn_numeral))
+        .is_some_and(|rest| rest.len() < f.len() - '第'.len_utf8() && rest.starts_with("部分"))
+}
+
 /// A heading or numbered item of the prose (`九、国有资产信息`, `（二）…`).
 pub fn is_heading(line: &str) -> bool {
     let f = fold_punct(line);
@@ -599,6 +610,11 @@ mod tests {
         assert!(is_heading("九、国有资产信息"));
         assert!(is_heading("（二）政府采购支出情况"));
         assert!(is_heading("第三部分 名词解释"));
+        assert!(is_part_heading("第三部分\t2019年度部门预算情况说明"));
+        assert!(is_part_heading("第 四 部 分 名词解释"));
+        assert!(!is_part_heading("部分\t12.00"));
+        assert!(!is_part_heading("第部分\t12.00"));
+        assert!(!is_part_heading("一、部分项目\t12.00"));
         assert!(!is_heading(
             "本部门2024年度没有政府性基金预算支出，故本表无数据。"
         ));

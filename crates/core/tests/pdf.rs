@@ -254,6 +254,33 @@ fn the_pdf_reading_is_the_faithful_one_where_the_copy_misplaces_procurement_figu
 }
 
 #[test]
+fn the_text_export_reads_procurement_tables_as_the_pdf_does() {
+    // Where the copies misplace the procurement figures (above), the `pdftotext -layout`
+    // exports of 19 and 22 give the PDF's reading: every row's figures alike. The exports lay
+    // each page out on its own grid (19's last page narrower, its text further left and its
+    // figures further right), and the rows with names and no figure are rows, not headers.
+    for prefix in ["19", "22"] {
+        let (name, _) = common::corpus_doc(prefix);
+        let layout = common::corpus_layouts()
+            .into_iter()
+            .find(|(n, _)| n.starts_with(&format!("{prefix}_")))
+            .map(|(_, text)| text)
+            .unwrap();
+        let procurement = |text: &str, encoding: Encoding| {
+            yusuan_core::parse_text(text, encoding)
+                .signatures()
+                .into_iter()
+                .find(|s| s.kind == yusuan_core::TableKind::Procurement.name())
+                .unwrap_or_else(|| panic!("{name}: a procurement table"))
+        };
+        let from_pdf = procurement(&pdf_text(prefix), Encoding::Pdf);
+        let from_export = procurement(&layout, Encoding::Utf8);
+        assert!(from_pdf.rows.len() > 30, "{name}");
+        assert_eq!(from_export, from_pdf, "{name}");
+    }
+}
+
+#[test]
 fn pages_are_kept() {
     let text = pdf_text("02");
     let pages = pdf::page_of_lines(&text);

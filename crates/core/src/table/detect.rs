@@ -134,6 +134,9 @@ pub fn detect_blocks(lines: &[String], classes: &[LineClass]) -> Vec<Block> {
                 i += 1;
                 continue;
             }
+            if class.tabular && layout::is_part_heading(line) {
+                break;
+            }
             if class.tabular || class.is_preamble() {
                 in_note = false;
                 body.push(i);
@@ -239,6 +242,17 @@ mod tests {
         assert_eq!(blocks[0].lines, vec![1, 2, 3, 4]);
         assert_eq!((blocks[0].title_line, blocks[0].last_line()), (0, 5));
         assert_eq!(blocks[1].kind, TableKind::IncomeSummary);
+    }
+
+    #[test]
+    fn a_part_heading_set_out_like_cells_ends_the_table() {
+        // A copy or an export may set a part's heading apart from its title like two cells:
+        // it opens the next part of the document, never a row of the table above it.
+        let l = lines(
+            "部门预算支出总表\n科目编码\t合计\n210\t5.00\n第三部分\t部门预算情况说明\n一、收支预算",
+        );
+        let blocks = detect_blocks(&l, &LineClass::all(&l));
+        assert_eq!(blocks[0].lines, vec![1, 2]);
     }
 
     #[test]
