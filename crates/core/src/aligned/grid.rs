@@ -99,7 +99,7 @@ impl Grid {
             let mut cells = vec![String::new(); self.spans.len()];
             let mut taken = vec![false; self.spans.len()];
             for t in row {
-                let (c, miss) = self.column(t, fit)?;
+                let (c, miss) = self.column(Mark::of(t), fit)?;
                 if miss > MAX_MISS * SCALE || (is_data(row) && taken[c]) {
                     trace!(
                         "grid misses line {}: {:?} in column {c} by {miss}/{SCALE} ({fit:?}; edges {:?})",
@@ -126,10 +126,16 @@ impl Grid {
     /// whole page, and a page moved by a whole column would set its figures off their column.
     /// The least move among equally good ones.
     fn fit(&self, data: &[&Token]) -> Fit {
+        // Each kind of cell at each place once, with how many stand there: a page's cells
+        // stand at a few places, and every stretch and shift is tried on them.
+        let mut marks = std::collections::BTreeMap::new();
+        for t in data {
+            *marks.entry(Mark::of(t)).or_insert(0i64) += 1;
+        }
         let cost = |fit: Fit| -> i64 {
-            data.iter()
-                .filter_map(|t| self.column(t, fit))
-                .map(|(_, miss)| miss)
+            marks
+                .iter()
+                .filter_map(|(m, n)| self.column(*m, fit).map(|(_, miss)| miss * n))
                 .sum()
         };
         let fits = (MIN_STRETCH..=MAX_STRETCH)
@@ -141,24 +147,42 @@ impl Grid {
             })
     }
 
-    /// The column a token goes to and how far (in `1/SCALE` places) it stands from that
+    /// The column a cell goes to and how far (in `1/SCALE` places) it stands from that
     /// column's edge once moved by `fit`: text by its start, an amount by its end, a bare
     /// number (a code, a whole figure) by whichever edge it stands nearer.
-    fn column(&self, t: &Token, fit: Fit) -> Option<(usize, i64)> {
-        let start = fit.at(t.start);
-        let end = fit.at(t.end);
-        let (as_text, as_figure) = (!is_anchor(t), is_figure(&t.text));
+    fn column(&self, m: Mark, fit: Fit) -> Option<(usize, i64)> {
+        let start = fit.at(m.start);
+        let end = fit.at(m.end);
         self.edges
             .iter()
             .enumerate()
             .filter_map(|(c, e)| match *e {
-                Edge::Start(s) | Edge::Open(s, _) if as_text => {
-                    Some((c, (start - s * SCALE).abs()))
-                }
-                Edge::End(s) | Edge::Open(_, s) if as_figure => Some((c, (end - s * SCALE).abs())),
+                Edge::Start(s) | Edge::Open(s, _) if m.text => Some((c, (start - s * SCALE).abs())),
+                Edge::End(s) | Edge::Open(_, s) if m.figure => Some((c, (end - s * SCALE).abs())),
                 _ => None,
             })
             .min_by_key(|&(c, miss)| (miss, c))
+    }
+}
+
+/// Where a cell stands and what it may be: text (set flush left), a figure (flush right), or
+/// a bare number that may be either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Mark {
+    start: u32,
+    end: u32,
+    text: bool,
+    figure: bool,
+}
+
+impl Mark {
+    fn of(t: &Token) -> Mark {
+        Mark {
+            start: t.start,
+            end: t.end,
+            text: !is_anchor(t),
+            figure: is_figure(&t.text),
+        }
     }
 }
 
