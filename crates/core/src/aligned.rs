@@ -393,14 +393,15 @@ fn is_page_number(tokens: &[Token]) -> bool {
     matches!(tokens, [one] if layout::is_page_number(&one.text))
 }
 
-/// A page number between two pages of one table: the next line with text is a row of cells
-/// (a new table would open with its title, prose with a sentence).
+/// A page number between two pages of one table: the next line with text is a row with a
+/// figure. (A new table opens with its title, perhaps beside its unit; a page repeating the
+/// header opens with it and is read as a block of its own; prose runs as sentences.)
 fn page_break(lines: &[Vec<Token>], at: usize) -> bool {
     is_page_number(&lines[at])
         && lines[at + 1..]
             .iter()
             .find(|t| !t.is_empty())
-            .is_some_and(|t| is_row(t) && !is_preamble(t))
+            .is_some_and(|t| is_data(t))
 }
 
 /// The last line of a block whose last rows hold a label alone (Jiangsu's 收入预算总表 ends

@@ -283,4 +283,31 @@ mod tests {
         assert!(cells(&lines[4]).contains(&"工资福利支出"), "{lines:#?}");
         assert_ne!(cells(&lines[4]).len(), 2, "{lines:#?}");
     }
+
+    #[test]
+    fn a_page_opening_with_a_header_keeps_its_own_columns() {
+        // After the page number a page opens with a header (a new table whose title closed
+        // the page before, or a table's header repeated): it is read as a table of its own,
+        // its header heading its own columns, not as rows in the columns above.
+        let text = [
+            "项目名称                 金额",
+            "一、财政拨款            300.00",
+            "二、事业收入            200.00",
+            "                 12",
+            "   科目编码      科目名称              合计      基本支出",
+            "   201          一般公共服务支出      100.00    100.00",
+            "   205          教育支出               50.00     50.00",
+        ];
+        let lines = tabulated(&text);
+        assert_eq!(
+            cells(&lines[4]),
+            ["科目编码", "科目名称", "合计", "基本支出"],
+            "{lines:#?}"
+        );
+        assert_eq!(
+            cells(&lines[5]),
+            ["201", "一般公共服务支出", "100.00", "100.00"],
+            "{lines:#?}"
+        );
+    }
 }
