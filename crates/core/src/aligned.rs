@@ -6,8 +6,9 @@
 //! (a column left empty in every row) becomes a column of its own. The header is then set back
 //! into the rows of merged cells it was drawn with (`header`: group labels in their group's first
 //! column, as a ruled merged cell holds its text), and wrapped names placed in the column they
-//! overlap. Lines outside tables keep
-//! their words, runs of spaces becoming one tab. Line `n` stays line `n`.
+//! overlap. A table's later pages, each laid out on a grid of its own, are read in its first
+//! page's columns (`grid`). Lines outside tables keep their words, runs of spaces becoming one
+//! tab. Line `n` stays line `n`.
 
 use crate::amount::Amount;
 use crate::layout;
