@@ -3,9 +3,9 @@
 //! left and its figures a few places right of where the first page had them, and a page that
 //! lists few rows gives too few cells to tell its columns apart by their spans alone (`经济科目`
 //! and `采购物品名称` overlap). Each column keeps the edge its cells are set flush to — text the
-//! left, figures the right — and the page's text and its figures are each moved by the one
-//! shift that sets them best on the first page's edges; every cell then goes to the column
-//! whose edge it stands nearest.
+//! left, figures the right — and the whole page is moved by the one stretch and shift that
+//! sets its cells best on the first page's edges; every cell then goes to the column whose
+//! edge it stands nearest.
 
 use super::{is_anchor, is_data, is_figure, Span, Token};
 
@@ -19,7 +19,7 @@ const SCALE: i64 = 20;
 const MIN_STRETCH: i64 = 16;
 const MAX_STRETCH: i64 = 25;
 
-/// How far a cell may stand from its column's edge once its page is shifted: beyond that the
+/// How far a cell may stand from its column's edge once its page is moved: beyond that the
 /// page is not laid out as the first one is (another table, a different grid), and is read on
 /// its own.
 const MAX_MISS: i64 = 4;
