@@ -281,6 +281,31 @@ fn the_text_export_reads_procurement_tables_as_the_pdf_does() {
 }
 
 #[test]
+fn the_text_export_reads_the_three_public_table_as_the_pdf_does() {
+    // Corpus 13's “三公” table, whose title the copy prints without its quotes (above): its
+    // export centres each label of the header on its own, `合计` and `因公出国（境）费` a line
+    // below the group beside them and `公务用车购置费` a line below its siblings; read as the
+    // PDF reads it, title, columns and figures (预算数 0.95 under 合计 and 公务接待费).
+    let layout = common::corpus_layouts()
+        .into_iter()
+        .find(|(n, _)| n.starts_with("13_"))
+        .map(|(_, text)| text)
+        .unwrap();
+    let three_public = |text: &str, encoding: Encoding| {
+        yusuan_core::parse_text(text, encoding)
+            .signatures()
+            .into_iter()
+            .find(|s| s.kind == yusuan_core::TableKind::FinalThreePublic.name())
+            .expect("the 三公 table")
+    };
+    let from_pdf = three_public(&pdf_text("13"), Encoding::Pdf);
+    assert!(from_pdf.understood);
+    assert_eq!(from_pdf.rows.len(), 1);
+    assert_eq!(from_pdf.rows[0].figures.len(), 2);
+    assert_eq!(three_public(&layout, Encoding::Utf8), from_pdf);
+}
+
+#[test]
 fn pages_are_kept() {
     let text = pdf_text("02");
     let pages = pdf::page_of_lines(&text);

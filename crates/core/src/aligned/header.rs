@@ -119,8 +119,12 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
                 None => (leaf, c..=c),
                 Some((under, row)) => {
                     // The columns around, in the label's share, it may head.
+                    // (A top one line higher, on the very next printed line, is a sibling
+                    // printed a line off: `小计` beside `公务用车购置费`.)
+                    let level =
+                        |r: usize| r >= row || (r + 1 == row && header[r] + 1 == header[row]);
                     let same = |k: usize| {
-                        in_share(l, k) && tops[k].is_some_and(|(_, r)| r > p && r >= row)
+                        in_share(l, k) && tops[k].is_some_and(|(_, r)| r > p && level(r))
                     };
                     let lo = (0..c).rev().take_while(|&k| same(k)).last().unwrap_or(c);
                     let hi = (c + 1..spans.len())
@@ -142,6 +146,7 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
                         };
                         (head, c..=c)
                     } else {
+                        let (lo, hi) = centred_run(l.token, c, lo..=hi, spans, &tops);
                         (Place::Group { row: p, column: lo }, lo..=hi)
                     }
                 }
@@ -177,6 +182,45 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
             (i, text)
         })
         .collect()
+}
+
+/// The columns, of `range` (all holding `own`), a group label is centred over: whole groups of
+/// the labels below (`tops`), two columns at least, the widest whose middle stands near the
+/// label's, else the nearest (`小计` over its 预算数 and 决算数, not over 因公出国（境）费's as
+/// well, though nothing else stands between them). Near: within a tenth of the run's width and
+/// a column, as an export sets a wide character in one column, so a label of a few of them is
+/// printed narrower than the cell it is centred in.
+fn centred_run(
+    label: &Token,
+    own: usize,
+    range: std::ops::RangeInclusive<usize>,
+    spans: &[Span],
+    tops: &[Option<(usize, usize)>],
+) -> (usize, usize) {
+    let (lo, hi) = (*range.start(), *range.end());
+    let group = |k: usize| tops[k].map(|(n, _)| n);
+    let starts = (lo..=own).filter(|&a| a == lo || group(a - 1) != group(a));
+    let runs: Vec<(usize, usize)> = starts
+        .flat_map(|a| {
+            (own..=hi)
+                .filter(|&b| b == hi || group(b) != group(b + 1))
+                .filter(move |&b| b > a)
+                .map(move |b| (a, b))
+        })
+        .collect();
+    // Doubled positions, as centres are.
+    let centre = label.start + label.end;
+    let off = |&(a, b): &(usize, usize)| (spans[a].start + spans[b].end).abs_diff(centre);
+    let near = |r: &(usize, usize)| {
+        let width = 2 * spans[r.1].end.saturating_sub(spans[r.0].start);
+        off(r) <= width / 10 + 2
+    };
+    runs.iter()
+        .filter(|r| near(r))
+        .max_by_key(|r| (r.1 - r.0, std::cmp::Reverse(off(r))))
+        .or_else(|| runs.iter().min_by_key(|r| off(r)))
+        .copied()
+        .unwrap_or((lo, hi))
 }
 
 /// What a label answers for: halfway to each of its neighbours on its line, within the share of
@@ -263,7 +307,7 @@ mod tests {
             "                            “三公”经费预算数",
             "",
             "                                                             机关运行经费预算",
-            "                                          公务用车购置及运行费",
+            "                                         公务用车购置及运行费",
             "                                                                 数",
             "   合计           因公出国(境)费   公务接待费",
             "                                     小计       购置费       运行费",
@@ -363,6 +407,38 @@ mod tests {
             "\t小计\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t"
         );
         assert_eq!(lines[8], "100.5\t60.25\t10\t30\t\t30\t20.25\t15.25\t25");
+    }
+
+    #[test]
+    fn a_group_label_is_centred_over_its_group_and_a_sibling_printed_a_line_low_stays_in_it() {
+        // As Shanghai's final-accounts three-public table exports: every label of the group's
+        // cell centred on its own, `合计` and `因公出国（境）费` (cells two rows tall) printed
+        // below the group beside them, `公务用车购置费` a line below its siblings.
+        let lines = tabulated(&[
+            "                             财政拨款“三公”经费支出决算表",
+            "                                   财政拨款“三公”经费",
+            "                                         公务用车购置及运行费",
+            "         合计      因公出国（境）费",
+            "                                  小计                   公务用车运行费        公务接待费",
+            "                                          公务用车购置费",
+            "",
+            "预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数",
+            "",
+            "  1.50                                                              1.50",
+        ]);
+        // 小计 over its own two columns, not over 因公出国（境）费's as well; the group over
+        // 小计, 购置费 and 运行费, not over 公务接待费.
+        assert_eq!(
+            lines[2], "\t\t\t\t公务用车购置及运行费\t\t\t\t\t\t\t",
+            "{lines:#?}"
+        );
+        assert_eq!(lines[3], "合计\t\t因公出国（境）费\t\t\t\t\t\t\t\t\t");
+        assert_eq!(
+            lines[4],
+            "\t\t\t\t小计\t\t\t\t公务用车运行费\t\t公务接待费\t"
+        );
+        assert_eq!(lines[5], "\t\t\t\t\t\t公务用车购置费\t\t\t\t\t");
+        assert_eq!(lines[9], "1.50\t\t\t\t\t\t\t\t\t\t1.50\t");
     }
 
     #[test]
