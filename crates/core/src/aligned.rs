@@ -764,6 +764,28 @@ fn fold(data: Vec<Span>, figures: &[Span], labels: Vec<Span>, header: &[&Vec<Tok
                 && l.iter().any(|t| b.overlap(t) > 0 && a.overlap(t) == 0)
         })
     };
+    // Labels over each printed on interleaved lines (`附属单` / `其他收` / `位上` / `入` /
+    // `缴收入`): two cells' labels, each wrapped and centred on its own, not one cell's.
+    let lines_over = |a: Span, b: Span| -> Vec<usize> {
+        (0..header.len())
+            .filter(|&k| {
+                header[k]
+                    .iter()
+                    .any(|t| a.overlap(t) > 0 && b.overlap(t) == 0 && !is_group_label(t, header))
+            })
+            .collect()
+    };
+    let interleaved = |a: Span, b: Span| {
+        let (la, lb) = (lines_over(a, b), lines_over(b, a));
+        let mut all: Vec<(usize, bool)> = la.iter().map(|&k| (k, true)).collect();
+        all.extend(lb.iter().map(|&k| (k, false)));
+        all.sort_unstable();
+        // Line after line, each label's lines and the other's by turns.
+        all.len() >= 3
+            && all
+                .windows(2)
+                .all(|w| w[1].0 == w[0].0 + 1 && w[1].1 != w[0].1)
+    };
     // (A column of figures keeps its right edge: nothing right of it is folded in.)
     let right_of_amounts =
         |a: Span, x: Span| x.start >= a.end && figures.iter().any(|o| o.end == a.end);
@@ -781,7 +803,8 @@ fn fold(data: Vec<Span>, figures: &[Span], labels: Vec<Span>, header: &[&Vec<Tok
             } else {
                 x.start.saturating_sub(s.end)
             };
-            (d && !shares(s, x) && !right_of_amounts(s, x)).then_some((j, gap))
+            (d && !shares(s, x) && !interleaved(s, x) && !right_of_amounts(s, x))
+                .then_some((j, gap))
         };
         let left = i.checked_sub(1).and_then(near);
         let right = (i + 1 < all.len()).then(|| near(i + 1)).flatten();
@@ -957,6 +980,84 @@ mod tests {
             lines[1],
             "类\t款\t项\t科目名称\t合计\t基本支出\t项目支出\t政府性基金"
         );
+    }
+
+    /// A final-accounts income table as a text export prints it: every label of the header
+    /// wrapped and centred on its own (`附属单` / `位上` / `缴收入` on the lines between `其他收`
+    /// and `入`), `科目编码` centred over the code's last two parts, the total's figures a line
+    /// above `类 款 项` and its label a line below.
+    const FINAL_INCOME: [&str; 22] = [
+        "上海市某区某局2024年度部门决算",
+        "                                   收入决算表",
+        "                                                                          单位：万元",
+        "                项目                                                          附属单",
+        "                               本年收入合        财政拨款收        上级补助   事业收   经营收         其他收",
+        "  支出功能分类                                                                    位上",
+        "                     科目名称        计            入           收入     入     入           入",
+        "   科目编码                                                                     缴收入",
+        "",
+        "                                 3,000.00    2,990.00                              10.00",
+        " 类   款  项",
+        "                     合计",
+        "",
+        "201             一般公共服务支出         2,500.00     2,490.00                             10.00",
+        "201   06        财政事务             2,500.00   2,490.00                               10.00",
+        "201   06   01   行政运行           2,500.00     2,490.00                               10.00",
+        "201   06   02   一般行政管理事务        0.00         0.00",
+        "208             社会保障和就业支出        500.00       500.00",
+        "208   05        行政事业单位养老支出       500.00       500.00",
+        "208   05   01   行政单位离退休           100.00       100.00",
+        "208   05   05   机关事业单位基本养老保险缴费支出   300.00       300.00",
+        "208   05   06   机关事业单位职业年金缴费支出    100.00       100.00",
+    ];
+
+    #[test]
+    fn labels_wrapped_on_interleaved_lines_head_two_columns() {
+        // `附属单位上缴收入` and `其他收入` are printed line by line in turn: two cells, the
+        // first a column of its own though no row fills it.
+        let lines = tabulated(&FINAL_INCOME);
+        assert_eq!(
+            lines[13], "201\t\t\t一般公共服务支出\t2,500.00\t2,490.00\t\t\t\t\t10.00",
+            "{lines:#?}"
+        );
+    }
+
+    #[test]
+    fn a_final_accounts_table_exported_with_its_labels_off_their_rows_reads_whole() {
+        let doc = crate::parse_text(&FINAL_INCOME.join("\n"), crate::Encoding::Utf8);
+        let table = doc
+            .units
+            .iter()
+            .flat_map(|u| &u.tables)
+            .find(|t| t.kind == crate::TableKind::FinalIncome)
+            .unwrap_or_else(|| panic!("{:#?}", doc.units));
+        let row = |k: usize| {
+            let r = &table.rows[k];
+            let figures: Vec<String> = r
+                .cells
+                .iter()
+                .filter_map(|c| c.amount.map(|_| c.text.clone()))
+                .collect();
+            (r.code.clone(), r.name.clone(), figures)
+        };
+        // The total: its label a line below its figures, and `类 款 项` between.
+        assert_eq!(table.rows.len(), 10, "{:#?}", table.rows);
+        assert_eq!(
+            row(0),
+            (
+                None,
+                Some("合计".into()),
+                vec!["3,000.00".into(), "2,990.00".into(), "10.00".into()]
+            )
+        );
+        // The code's three parts, the first under no label: one code.
+        assert_eq!(row(3).0.as_deref(), Some("2010601"));
+        assert_eq!(row(8).0.as_deref(), Some("2080505"));
+        let other = table
+            .columns
+            .iter()
+            .position(|c| c.role == crate::Role::OtherIncome);
+        assert_eq!(other, Some(10), "{:#?}", table.columns);
     }
 
     #[test]

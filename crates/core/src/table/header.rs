@@ -328,20 +328,31 @@ pub fn columns_from_header(rows: &[Vec<String>], width: usize) -> Vec<Column> {
 /// A `科目编码` label spanning two or three columns whose `类 | 款 | 项` sub-labels were printed
 /// elsewhere (in the 合计 row), when the data bear it out (`201 | 06 | 01`): the columns are the
 /// code's class, section and item. `split(i)` says whether the data split a code at column `i`.
+/// A column without a label just before such a span is its first part when the data split the
+/// code there (a text export centres `科目编码` over the span's last two columns).
 pub fn split_code_span(columns: &mut [Column], split: impl Fn(usize) -> bool) {
     let mut i = 0;
     while i < columns.len() {
-        let run = columns[i..]
+        let unlabelled = |c: &Column| c.role == Role::Text && c.path.is_empty();
+        let lead = usize::from(
+            unlabelled(&columns[i])
+                && columns.get(i + 1).is_some_and(|c| c.role == Role::Code)
+                && split(i),
+        );
+        let run = columns[i + lead..]
             .iter()
-            .take_while(|c| c.role == Role::Code && c.path == columns[i].path)
+            .take_while(|c| c.role == Role::Code && c.path == columns[i + lead].path)
             .count();
-        if (2..=3).contains(&run) && split(i) {
+        let span = lead + run;
+        if run > 0 && (2..=3).contains(&span) && split(i) {
+            let path = columns[i + lead].path.clone();
             let parts = [Role::CodeClass, Role::CodeSection, Role::CodeItem];
-            for (c, role) in columns[i..i + run].iter_mut().zip(parts) {
+            for (c, role) in columns[i..i + span].iter_mut().zip(parts) {
                 c.role = role;
+                c.path.clone_from(&path);
             }
         }
-        i += run.max(1);
+        i += span.max(1);
     }
 }
 

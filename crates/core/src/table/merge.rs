@@ -76,6 +76,23 @@ pub(super) fn is_orphan_amounts(row: &Row, prev: &Row, money: &dyn Fn(usize) -> 
     only_money && label_only
 }
 
+/// A total's label alone on the line after its figures (`2,946.25  2,940.05` / `合计`, a text
+/// export printing the label's cell a line lower than the figures'): the label of the row
+/// above, which has figures and neither code nor name.
+pub(super) fn is_low_total_label(row: &Row, prev: &Row) -> bool {
+    let label_only = row.code.is_none()
+        && row.cells.iter().all(|c| c.amount.is_none())
+        && is_marked_line(row)
+        && !row
+            .cells
+            .iter()
+            .any(|c| fold_punct(&c.text).starts_with("其中"));
+    let unnamed_figures = prev.code.is_none()
+        && prev.name.as_deref().is_none_or(|n| n.trim().is_empty())
+        && prev.cells.iter().any(|c| c.amount.is_some());
+    label_only && unnamed_figures
+}
+
 /// A line that repeats the line before it without its words (`210 | 11 | 60.99 | 60.99` under
 /// `210 | 11 | | 行政事业单位医疗 | 60.99 | 60.99`): a second copy of the row's codes and figures
 /// that some PDF converters emit at a page's foot. Its cells, in order, are the earlier line's

@@ -22,7 +22,10 @@ pub use detect::{Block, LineClass};
 pub use header::{Column, Identity, Role, Scope};
 pub use kind::TableKind;
 use mapping::{choose_mapping, effective_width, row_cells, TableMapping};
-use merge::{is_continuation, is_marked_line, is_orphan_amounts, is_shadow_line, merge_into};
+use merge::{
+    is_continuation, is_low_total_label, is_marked_line, is_orphan_amounts, is_shadow_line,
+    merge_into,
+};
 use pages::{header_rows, is_kv_layout, split_pages};
 use rows::{build_row, Origin};
 use rust_decimal::Decimal;
@@ -462,6 +465,10 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
             }
             match rows.last_mut() {
                 Some(prev) if !kv && is_orphan_amounts(&row, prev, &money) => merge_into(prev, row),
+                Some(prev) if !kv && is_low_total_label(&row, prev) => {
+                    prev.name = row.name.clone();
+                    merge_into(prev, row);
+                }
                 _ => rows.push(row),
             }
         }
