@@ -132,8 +132,16 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
                         .last()
                         .unwrap_or(c);
                     let leaf_under = matches!(places[under], Some(Place::Leaf { .. }));
+                    let (near, nearest) = centred_run(l.token, c, lo..=hi, spans, &tops);
+                    // A label centred over no run around it, printed on the lines just above
+                    // a leaf's (no blank line between) that is no longer than it, is that
+                    // leaf's head (`本年支出合` / `计`, though `科目名称` beside begins no
+                    // higher): a wrapped label fills its first line.
+                    let close = header[labels[under].line] - header[p] == labels[under].line - p;
+                    let chars = |k: usize| texts[k].chars().count();
+                    let off_centre = near.is_none() && close && chars(under) <= chars(n);
                     // (A leaf below whose cell begins on this line or above is part of it.)
-                    if leaf_under && (lo == hi || row <= p) {
+                    if leaf_under && (lo == hi || row <= p || off_centre) {
                         // The head of a wrapped label: the tail joins it, the two lines
                         // printed about the cell's middle.
                         let tail = std::mem::take(&mut texts[under]);
@@ -146,7 +154,7 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
                         };
                         (head, c..=c)
                     } else {
-                        let (lo, hi) = centred_run(l.token, c, lo..=hi, spans, &tops);
+                        let (lo, hi) = near.unwrap_or(nearest);
                         (Place::Group { row: p, column: lo }, lo..=hi)
                     }
                 }
@@ -186,17 +194,17 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
 
 /// The columns, of `range` (all holding `own`), a group label is centred over: whole groups of
 /// the labels below (`tops`), two columns at least, the widest whose middle stands near the
-/// label's, else the nearest (`小计` over its 预算数 and 决算数, not over 因公出国（境）费's as
-/// well, though nothing else stands between them). Near: within a tenth of the run's width and
-/// a column, as an export sets a wide character in one column, so a label of a few of them is
-/// printed narrower than the cell it is centred in.
+/// label's (`小计` over its 预算数 and 决算数, not over 因公出国（境）费's as well, though
+/// nothing else stands between them), if any; and the nearest. Near: within a tenth of the
+/// run's width and a column, as an export sets a wide character in one column, so a label of
+/// a few of them is printed narrower than the cell it is centred in.
 fn centred_run(
     label: &Token,
     own: usize,
     range: std::ops::RangeInclusive<usize>,
     spans: &[Span],
     tops: &[Option<(usize, usize)>],
-) -> (usize, usize) {
+) -> (Option<(usize, usize)>, (usize, usize)) {
     let (lo, hi) = (*range.start(), *range.end());
     let group = |k: usize| tops[k].map(|(n, _)| n);
     let starts = (lo..=own).filter(|&a| a == lo || group(a - 1) != group(a));
@@ -215,12 +223,13 @@ fn centred_run(
         let width = 2 * spans[r.1].end.saturating_sub(spans[r.0].start);
         off(r) <= width / 10 + 2
     };
-    runs.iter()
+    let centred = runs
+        .iter()
         .filter(|r| near(r))
         .max_by_key(|r| (r.1 - r.0, std::cmp::Reverse(off(r))))
-        .or_else(|| runs.iter().min_by_key(|r| off(r)))
-        .copied()
-        .unwrap_or((lo, hi))
+        .copied();
+    let nearest = runs.iter().min_by_key(|r| off(r)).copied();
+    (centred, nearest.unwrap_or((lo, hi)))
 }
 
 /// What a label answers for: halfway to each of its neighbours on its line, within the share of
@@ -439,6 +448,30 @@ mod tests {
         );
         assert_eq!(lines[5], "\t\t\t\t\t\t公务用车购置费\t\t\t\t\t");
         assert_eq!(lines[9], "1.50\t\t\t\t\t\t\t\t\t\t1.50\t");
+    }
+
+    #[test]
+    fn a_label_wrapped_off_its_cells_middle_is_joined_not_made_a_group() {
+        // As a final-accounts expenditure table exports: `本年支出合` / `计` printed to the
+        // right of its cell's middle, `科目名称` beside it on 计's line.
+        let lines = tabulated(&[
+            "                                支出决算表",
+            "                项目",
+            "                                本年支出合                 项目支",
+            "   支出功能分类                                  基本支出",
+            "                       科目名称       计                    出",
+            "    科目编码",
+            "201             一般公共服务支出        2,106.66   1,503.52    603.14",
+            "201   06        财政事务            2,106.66   1,503.52    603.14",
+            "201   06   01   行政运行            1,511.89   1,503.52      8.37",
+            "201   06   02   一般行政管理事务          10.00               10.00",
+        ]);
+        // (`项目` heads `科目名称`, as the copies' 项目 column reads.)
+        assert_eq!(
+            lines[1], "\t\t\t项目科目名称\t本年支出合计\t基本支出\t项目支出",
+            "{lines:#?}"
+        );
+        assert_eq!(lines[9], "201\t06\t02\t一般行政管理事务\t10.00\t\t10.00");
     }
 
     #[test]

@@ -93,6 +93,98 @@ pub(super) fn is_low_total_label(row: &Row, prev: &Row) -> bool {
     label_only && unnamed_figures
 }
 
+/// Figures printed a line off their row (`1,503.52  603.14` over `201 06  财政事务  2,106.66`,
+/// a text export setting some cells' text a little higher than the rest): each row of figures
+/// alone joins the row on the next line (or, read the other way, the previous one), when every
+/// such row of the table finds there a coded or named row whose cells at its figures are blank
+/// and whose sums (`identities`) then hold. One direction for the whole table, and only when
+/// just one fits: else nothing moves. Returns the lines joined.
+pub(super) fn settle_figures_off_their_rows(
+    rows: &mut Vec<Row>,
+    identities: &[super::Identity],
+) -> Vec<usize> {
+    let alone = |r: &Row| {
+        r.code.is_none()
+            && r.name.as_deref().is_none_or(|n| n.trim().is_empty())
+            && !r.cells.is_empty()
+            && r.cells.iter().all(|c| c.amount.is_some())
+    };
+    let loose: Vec<usize> = (0..rows.len()).filter(|&i| alone(&rows[i])).collect();
+    if loose.is_empty() || identities.is_empty() {
+        return Vec::new();
+    }
+    let last_line = |r: &Row| r.lines().max().unwrap_or(r.line);
+    // The row `i`'s figures join, read downwards or upwards.
+    let target = |i: usize, down: bool| -> Option<usize> {
+        let j = if down { i + 1 } else { i.checked_sub(1)? };
+        let (r, n) = (&rows[i], rows.get(j)?);
+        let adjacent = if down {
+            n.line == last_line(r) + 1
+        } else {
+            r.line == last_line(n) + 1
+        };
+        let labelled = n.code.is_some() || n.name.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let free = r.cells.iter().all(|c| n.amount(c.col).is_none());
+        (adjacent && labelled && free && !alone(n) && sums_hold(r, n, identities)).then_some(j)
+    };
+    let fits = |down: bool| -> Option<Vec<(usize, usize)>> {
+        let pairs: Vec<(usize, usize)> = loose
+            .iter()
+            .map(|&i| target(i, down).map(|j| (i, j)))
+            .collect::<Option<_>>()?;
+        // Two rows of figures joining one row is no row printed a line off.
+        let mut targets: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+        targets.sort_unstable();
+        targets.dedup();
+        (targets.len() == pairs.len()).then_some(pairs)
+    };
+    let pairs = match (fits(true), fits(false)) {
+        (Some(p), None) | (None, Some(p)) => p,
+        _ => return Vec::new(),
+    };
+    let mut joined = Vec::new();
+    let mut moved: Vec<Option<Row>> = rows.drain(..).map(Some).collect();
+    for &(i, j) in &pairs {
+        if let Some(r) = moved[i].take() {
+            joined.push(r.line);
+            if let Some(n) = moved[j].as_mut() {
+                merge_into(n, r);
+                n.cells.sort_by_key(|c| c.col);
+            }
+        }
+    }
+    rows.extend(moved.into_iter().flatten());
+    joined
+}
+
+/// Whether every sum holds once `figures`' cells join `row`'s (and at least one is checked).
+fn sums_hold(figures: &Row, row: &Row, identities: &[super::Identity]) -> bool {
+    use crate::amount::Interval;
+    use rust_decimal::Decimal;
+    let amount = |c: usize| row.amount(c).or_else(|| figures.amount(c));
+    let blank = Interval {
+        lo: Decimal::new(-5, 3),
+        hi: Decimal::new(5, 3),
+    };
+    let mut checked = 0;
+    for id in identities {
+        let total = amount(id.total);
+        let parts: Vec<_> = id.parts.iter().map(|&p| amount(p)).collect();
+        if total.is_none() && parts.iter().all(Option::is_none) {
+            continue;
+        }
+        let sum = parts
+            .iter()
+            .map(|p| p.map_or(blank, |a| a.interval()))
+            .fold(Interval::point(Decimal::ZERO), |a, b| a + b);
+        if !total.map_or(blank, |a| a.interval()).intersects(sum) {
+            return false;
+        }
+        checked += 1;
+    }
+    checked > 0
+}
+
 /// A line that repeats the line before it without its words (`210 | 11 | 60.99 | 60.99` under
 /// `210 | 11 | | 行政事业单位医疗 | 60.99 | 60.99`): a second copy of the row's codes and figures
 /// that some PDF converters emit at a page's foot. Its cells, in order, are the earlier line's
@@ -214,6 +306,73 @@ mod tests {
         let blocks = detect_blocks(&l, &super::super::detect::LineClass::all(&l));
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].lines, vec![1, 2, 4, 5, 6]);
+    }
+
+    /// A table of 合计 (column 1) = 基本支出 (2) + 项目支出 (3): rows of figures alone (`None`
+    /// code) and coded rows, line after line.
+    /// A line of the table: its code (`None`: figures alone) and its cells by column.
+    type Line<'a> = (Option<&'a str>, &'a [(usize, &'a str)]);
+
+    fn jittered(rows: &[Line]) -> Vec<Row> {
+        rows.iter()
+            .enumerate()
+            .map(|(k, (code, cells))| {
+                let mut r = row(10 + k, cells);
+                r.name = code.map(|c| format!("科目{c}"));
+                r.code = code.map(str::to_owned);
+                r
+            })
+            .collect()
+    }
+
+    fn sums() -> Vec<super::super::Identity> {
+        vec![super::super::Identity {
+            total: 1,
+            parts: vec![2, 3],
+        }]
+    }
+
+    #[test]
+    fn figures_printed_a_line_above_their_rows_join_them() {
+        let mut rows = jittered(&[
+            (None, &[(2, "1,503.52"), (3, "603.14")]),
+            (Some("201"), &[(1, "2,106.66")]),
+            (None, &[(2, "1,503.52")]),
+            (Some("2010601"), &[(1, "1,511.89"), (3, "8.37")]),
+            (Some("2010602"), &[(1, "10.00"), (3, "10.00")]),
+        ]);
+        let joined = settle_figures_off_their_rows(&mut rows, &sums());
+        assert_eq!(joined, [10, 12]);
+        assert_eq!(rows.len(), 3);
+        let texts = |r: &Row| -> Vec<String> { r.cells.iter().map(|c| c.text.clone()).collect() };
+        assert_eq!(texts(&rows[0]), ["2,106.66", "1,503.52", "603.14"]);
+        assert_eq!(texts(&rows[1]), ["1,511.89", "1,503.52", "8.37"]);
+    }
+
+    #[test]
+    fn figures_that_fit_either_row_or_break_a_sum_stay_where_they_are() {
+        // Between two rows each one they would complete: no telling whose.
+        let mut rows = jittered(&[
+            (Some("201"), &[(1, "100.00")]),
+            (None, &[(2, "60.00"), (3, "40.00")]),
+            (Some("20106"), &[(1, "100.00")]),
+        ]);
+        assert!(settle_figures_off_their_rows(&mut rows, &sums()).is_empty());
+        assert_eq!(rows.len(), 3);
+        // Joined, the row's sum would not hold: not its figures.
+        let mut rows = jittered(&[
+            (None, &[(2, "50.00"), (3, "40.00")]),
+            (Some("201"), &[(1, "100.00")]),
+        ]);
+        assert!(settle_figures_off_their_rows(&mut rows, &sums()).is_empty());
+        assert_eq!(rows.len(), 2);
+        // One row of figures with nowhere to go, and none moves.
+        let mut rows = jittered(&[
+            (None, &[(2, "60.00"), (3, "40.00")]),
+            (Some("201"), &[(1, "100.00")]),
+            (None, &[(2, "7.00")]),
+        ]);
+        assert!(settle_figures_off_their_rows(&mut rows, &sums()).is_empty());
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use kind::TableKind;
 use mapping::{choose_mapping, effective_width, row_cells, TableMapping};
 use merge::{
     is_continuation, is_low_total_label, is_marked_line, is_orphan_amounts, is_shadow_line,
-    merge_into,
+    merge_into, settle_figures_off_their_rows,
 };
 use pages::{header_rows, is_kv_layout, split_pages};
 use rows::{build_row, Origin};
@@ -474,6 +474,18 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         }
         if let (Some(held), Some(prev)) = (pending.take(), rows.last_mut()) {
             merge_into(prev, held);
+        }
+    }
+    if !kv {
+        let joined = settle_figures_off_their_rows(&mut rows, &header::identities(&table_cols));
+        if let (Some(&first), Some(&last)) = (joined.first(), joined.last()) {
+            repairs.push(Repair {
+                lines: (first, last),
+                what: format!(
+                    "{} 行金额印在所属行的上一行或下一行，依据表内勾稽关系并回所属行",
+                    joined.len()
+                ),
+            });
         }
     }
     for (line, what) in groups::raise(&table_cols, &mut rows) {
