@@ -262,10 +262,11 @@ fn tabulate_section(
         return None;
     }
     let columns = columns(lines, section.clone())?;
-    // A table published empty has its total row alone (`合计`) under the header.
+    // A table published empty has its total row alone (`合计`) under the header; a first
+    // row's figure may be printed alone a line above it (`2,940.05` / `一、一般公共预算财政拨款`).
     let first_data = section
         .clone()
-        .find(|&i| is_data(&lines[i]) || is_total_fragment(&lines[i]));
+        .find(|&i| is_data(&lines[i]) || is_total_fragment(&lines[i]) || is_lone_amount(&lines[i]));
     let header: Vec<usize> = section
         .clone()
         .take_while(|&i| Some(i) != first_data && first.is_none())
@@ -321,6 +322,11 @@ fn is_preamble(tokens: &[Token]) -> bool {
 /// A data row: several tokens, one of them a figure.
 fn is_data(tokens: &[Token]) -> bool {
     tokens.len() >= 2 && tokens.iter().any(|t| is_figure(&t.text)) && !is_preamble(tokens)
+}
+
+/// A line of one amount alone (`2,940.05`: decimals or thousands, not a column's number).
+fn is_lone_amount(tokens: &[Token]) -> bool {
+    matches!(tokens, [one] if is_figure(&one.text) && one.text.contains(['.', ',']))
 }
 
 /// A line of cells: two tokens at least, set apart by a run of spaces somewhere (not only a
@@ -1053,11 +1059,106 @@ mod tests {
         // The code's three parts, the first under no label: one code.
         assert_eq!(row(3).0.as_deref(), Some("2010601"));
         assert_eq!(row(8).0.as_deref(), Some("2080505"));
-        let other = table
-            .columns
+        // Each wrapped label whole, its lines printed by turns with its neighbour's.
+        let role = |r: crate::Role| table.columns.iter().position(|c| c.role == r);
+        assert_eq!(
+            role(crate::Role::OtherIncome),
+            Some(10),
+            "{:#?}",
+            table.columns
+        );
+        assert_eq!(role(crate::Role::AffiliatedRemit), Some(9));
+    }
+
+    /// A final-accounts two-sided summary as a text export prints it: each side's group label
+    /// off the middle of its group, the expenditure side's labels wrapped in narrow cells and
+    /// printed by turns, a row's figures a line above its labels, a wrapped income label's
+    /// head alone on its line and its tail beside the next expenditure label.
+    const FINAL_FISCAL: [&str; 33] = [
+        "上海市某区某局2024年度部门决算",
+        "              财政拨款收入支出决算总表",
+        "                                                                              单位：万元",
+        "",
+        "          收入                                        支出",
+        "                                                                             国有资本经营",
+        "                                                    一般公共预算          政府性基金预",
+        "                                                                               预",
+        "     项目         决算数            项目         合计          财               算",
+        "                                                                              算财政拨",
+        "                                                    政拨款             财政拨款",
+        "                                                                              款",
+        "               1,200.00",
+        "一、一般公共预算财政拨款              一、一般公共服务支出     1,000.00        1,000.00",
+        "二、政府性基金预算财政拨",
+        "                          二、外交支出",
+        "款",
+        "三、国有资本经营预算财政",
+        "                          三、国防支出",
+        "拨款",
+        "                          四、公共安全支出",
+        "                          五、教育支出",
+        "                          八、社会保障和就业支出     100.00          100.00",
+        "                          九、卫生健康支出         50.00           50.00",
+        "                          十一、城乡社区支出        30.00           30.00",
+        "                          十九、住房保障支出        15.00      15.00",
+        "                          二十三、其他支出         5.00       5.00",
+        "                          二十六、抗疫特别国债安排",
+        "                          的支出",
+        "               1,200.00                  1,200.00",
+        "   本年收入合计                    本年支出合计                  1,200.00",
+        "年初财政拨款结转和结余     10.00     年末财政拨款结转和结余     10.00        10.00",
+        "     总计        1,210.00        总计         1,210.00     1,210.00",
+    ];
+
+    #[test]
+    fn a_final_accounts_summary_exported_off_its_rows_reads_as_a_ruled_copy() {
+        let doc = crate::parse_text(&FINAL_FISCAL.join("\n"), crate::Encoding::Utf8);
+        let table = doc
+            .units
             .iter()
-            .position(|c| c.role == crate::Role::OtherIncome);
-        assert_eq!(other, Some(10), "{:#?}", table.columns);
+            .flat_map(|u| &u.tables)
+            .find(|t| t.kind == crate::TableKind::FinalFiscalSummary)
+            .unwrap_or_else(|| panic!("{:#?}", doc.units));
+        use crate::{Role, Scope};
+        let columns: Vec<(Scope, Role)> = table.columns.iter().map(|c| (c.scope, c.role)).collect();
+        assert_eq!(
+            columns,
+            [
+                (Scope::Income, Role::Name),
+                (Scope::Income, Role::Amount),
+                (Scope::Expenditure, Role::Name),
+                (Scope::Expenditure, Role::Total),
+                (Scope::Expenditure, Role::GeneralBudget),
+                (Scope::Expenditure, Role::GovFund),
+                (Scope::Expenditure, Role::StateCapital),
+            ]
+        );
+        let texts =
+            |k: usize| -> Vec<&str> { table.rows[k].cells.iter().map(|c| c.text.trim()).collect() };
+        assert_eq!(table.rows.len(), 14, "{:#?}", table.rows);
+        assert_eq!(
+            texts(0),
+            [
+                "一、一般公共预算财政拨款",
+                "1,200.00",
+                "一、一般公共服务支出",
+                "1,000.00",
+                "1,000.00"
+            ]
+        );
+        assert_eq!(texts(1), ["二、政府性基金预算财政拨款", "二、外交支出"]);
+        // (Not the figures of the label above them, whose sums they would break.)
+        assert_eq!(texts(10), ["二十六、抗疫特别国债安排的支出"]);
+        assert_eq!(
+            texts(11),
+            [
+                "本年收入合计",
+                "1,200.00",
+                "本年支出合计",
+                "1,200.00",
+                "1,200.00"
+            ]
+        );
     }
 
     #[test]

@@ -141,7 +141,8 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
                     let chars = |k: usize| texts[k].chars().count();
                     let off_centre = near.is_none() && close && chars(under) <= chars(n);
                     // (A leaf below whose cell begins on this line or above is part of it.)
-                    if leaf_under && (lo == hi || row <= p || off_centre) {
+                    let turns = alternates(&labels, n, under, header, spans);
+                    if leaf_under && (lo == hi || row <= p || off_centre || turns) {
                         // The head of a wrapped label: the tail joins it, the two lines
                         // printed about the cell's middle.
                         let tail = std::mem::take(&mut texts[under]);
@@ -190,6 +191,53 @@ pub(super) fn rows(lines: &[Vec<Token>], header: &[usize], spans: &[Span]) -> Ve
             (i, text)
         })
         .collect()
+}
+
+/// Whether label `n` and the label `under` it, two lines lower in the same column, are lines of
+/// one wrapped label printed by turns with a neighbouring column's (`附属单` / `其他收` / `位上`
+/// / `入` / `缴收入`; `国有资本经营` / `政府性基金预` / `预`): the line between holds a label of
+/// the next column over and none of theirs, that column's label is wrapped too, and the two
+/// columns' labels, every other line each, are centred on the same line, as cells of one header
+/// row are (`收入预算` over `事业收入`, beside `事业单位` / `经营收入`, is centred a line
+/// higher: a group over a leaf). And `n` stands over its own column alone.
+fn alternates(labels: &[Label], n: usize, under: usize, header: &[usize], spans: &[Span]) -> bool {
+    let (p, q) = (labels[n].line, labels[under].line);
+    let Some(c) = labels[n].own else {
+        return false;
+    };
+    // Whether source line `at` holds a label over column `k`.
+    let holds = |at: usize, k: usize| {
+        labels
+            .iter()
+            .any(|m| header[m.line] == at && m.own == Some(k))
+    };
+    // The first and last of the lines every other one from `at` holding labels over `k`.
+    let chain = |at: usize, k: usize| {
+        let mut first = at;
+        while first >= 2 && holds(first - 2, k) && !holds(first - 1, k) {
+            first -= 2;
+        }
+        let mut last = at;
+        while holds(last + 2, k) && !holds(last + 1, k) {
+            last += 2;
+        }
+        (first, last)
+    };
+    let line = header[p];
+    let own = chain(line, c);
+    let by_turns = |k: usize| {
+        let other = chain(line + 1, k);
+        holds(line + 1, k)
+            && other.0 < other.1
+            && own.0.abs_diff(other.0) == 1
+            && own.1.abs_diff(other.1) == 1
+            && own.0 + own.1 == other.0 + other.1
+    };
+    let alone = (0..spans.len()).all(|k| k == c || spans[k].overlap(labels[n].token) == 0);
+    header[q] == line + 2
+        && alone
+        && !holds(line + 1, c)
+        && (by_turns(c + 1) || c.checked_sub(1).is_some_and(by_turns))
 }
 
 /// The columns, of `range` (all holding `own`), a group label is centred over: whole groups of

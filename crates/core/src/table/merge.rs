@@ -159,6 +159,17 @@ pub(super) fn settle_figures_off_their_rows(
 
 /// Whether every sum holds once `figures`' cells join `row`'s (and at least one is checked).
 fn sums_hold(figures: &Row, row: &Row, identities: &[super::Identity]) -> bool {
+    joined_sums(figures, row, identities) == Some(true)
+}
+
+/// Whether joining `figures`' cells to `row`'s breaks a sum that would then be checked: such
+/// figures are not the row's.
+pub(super) fn sums_break(figures: &Row, row: &Row, identities: &[super::Identity]) -> bool {
+    joined_sums(figures, row, identities) == Some(false)
+}
+
+/// Whether the sums hold on `row` with `figures`' cells joined; `None` when none is checked.
+fn joined_sums(figures: &Row, row: &Row, identities: &[super::Identity]) -> Option<bool> {
     use crate::amount::Interval;
     use rust_decimal::Decimal;
     let amount = |c: usize| row.amount(c).or_else(|| figures.amount(c));
@@ -166,7 +177,7 @@ fn sums_hold(figures: &Row, row: &Row, identities: &[super::Identity]) -> bool {
         lo: Decimal::new(-5, 3),
         hi: Decimal::new(5, 3),
     };
-    let mut checked = 0;
+    let mut checked = false;
     for id in identities {
         let total = amount(id.total);
         let parts: Vec<_> = id.parts.iter().map(|&p| amount(p)).collect();
@@ -178,11 +189,11 @@ fn sums_hold(figures: &Row, row: &Row, identities: &[super::Identity]) -> bool {
             .map(|p| p.map_or(blank, |a| a.interval()))
             .fold(Interval::point(Decimal::ZERO), |a, b| a + b);
         if !total.map_or(blank, |a| a.interval()).intersects(sum) {
-            return false;
+            return Some(false);
         }
-        checked += 1;
+        checked = true;
     }
-    checked > 0
+    checked.then_some(true)
 }
 
 /// A line that repeats the line before it without its words (`210 | 11 | 60.99 | 60.99` under

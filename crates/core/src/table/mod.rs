@@ -24,7 +24,7 @@ pub use kind::TableKind;
 use mapping::{choose_mapping, effective_width, row_cells, TableMapping};
 use merge::{
     is_continuation, is_low_total_label, is_marked_line, is_orphan_amounts, is_shadow_line,
-    merge_into, settle_figures_off_their_rows,
+    merge_into, settle_figures_off_their_rows, sums_break,
 };
 use pages::{header_rows, is_kv_layout, split_pages};
 use rows::{build_row, Origin};
@@ -401,6 +401,7 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
     }
     // A wrapped line held until the next row shows whose it is.
     let mut pending: Option<Row> = None;
+    let identities = header::identities(&table_cols);
     for (g, n) in (0..copies).flat_map(|g| (0..pages.len()).map(move |n| (g, n))) {
         let page = &pages[n];
         for &i in &page.data {
@@ -464,7 +465,15 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
                 }
             }
             match rows.last_mut() {
-                Some(prev) if !kv && is_orphan_amounts(&row, prev, &money) => merge_into(prev, row),
+                // (Not figures that would break the label's row's sums: printed a line above
+                // the next row instead, [`settle_figures_off_their_rows`].)
+                Some(prev)
+                    if !kv
+                        && is_orphan_amounts(&row, prev, &money)
+                        && !sums_break(&row, prev, &identities) =>
+                {
+                    merge_into(prev, row)
+                }
                 Some(prev) if !kv && is_low_total_label(&row, prev) => {
                     prev.name = row.name.clone();
                     merge_into(prev, row);
@@ -477,7 +486,7 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         }
     }
     if !kv {
-        let joined = settle_figures_off_their_rows(&mut rows, &header::identities(&table_cols));
+        let joined = settle_figures_off_their_rows(&mut rows, &identities);
         if let (Some(&first), Some(&last)) = (joined.first(), joined.last()) {
             repairs.push(Repair {
                 lines: (first, last),
@@ -496,7 +505,10 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
     }
     if matches!(
         block.kind,
-        TableKind::BudgetSummary | TableKind::FiscalSummary
+        TableKind::BudgetSummary
+            | TableKind::FiscalSummary
+            | TableKind::FinalSummary
+            | TableKind::FinalFiscalSummary
     ) {
         for (line, what) in sides::repair(&table_cols, &mut rows) {
             repairs.push(Repair {

@@ -122,6 +122,20 @@ fn join_tails(list: &List, rows: &mut [Row], done: &mut Vec<(usize, String)>) {
                     ));
                 }
                 rows[h].continued.push(line);
+                // A head alone on its line (`二、政府性基金预算财政拨` over `款  二、外交支出`)
+                // and the line of its tail are one row, as a ruled copy holds it.
+                if rows[h].cells.iter().all(|c| c.col == list.name_col) && !rows[i].cells.is_empty()
+                {
+                    let alone = std::mem::take(&mut rows[h].cells);
+                    let (first, mut lines) = (rows[h].line, std::mem::take(&mut rows[h].continued));
+                    lines.retain(|&l| l != rows[i].line);
+                    lines.push(rows[i].line);
+                    rows[i].cells.extend(alone);
+                    rows[i].cells.sort_by_key(|c| c.col);
+                    rows[i].line = first;
+                    rows[i].continued.extend(lines);
+                    head = Some(i);
+                }
             }
             _ => head = Some(i),
         }
