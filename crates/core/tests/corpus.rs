@@ -780,6 +780,41 @@ fn a_name_printed_around_its_code_line_is_that_rows() {
     );
 }
 
+/// A long name printed below its code line over two lines (`机关事业单位基本养老保险缴` /
+/// `费支出`), a blank line before the next row's code line: its tail is that row's name's, not
+/// the head of the next row's (corpus 13's text export).
+#[test]
+fn a_names_tail_across_a_blank_line_stays_with_its_row() {
+    let layouts = common::corpus_layouts();
+    let (_, layout) = layouts
+        .iter()
+        .find(|(n, _)| n.starts_with("13"))
+        .expect("corpus 13's export");
+    let doc = yusuan_core::parse_text(layout, yusuan_core::Encoding::Utf8);
+    for kind in [FinalIncome, FinalExpenditure] {
+        let t = doc.units[0]
+            .tables
+            .iter()
+            .find(|t| t.kind == kind)
+            .expect("the table");
+        let name = |code: &str| {
+            t.rows
+                .iter()
+                .find(|r| r.code.as_deref() == Some(code))
+                .and_then(|r| r.name.clone())
+        };
+        assert_eq!(
+            name("2080505").as_deref(),
+            Some("机关事业单位基本养老保险缴费支出"),
+            "{kind:?}"
+        );
+        assert_eq!(
+            name("2080506").as_deref(),
+            Some("机关事业单位职业年金缴费支出")
+        );
+    }
+}
+
 /// Jiangsu's 收入预算总表 names its rows in two columns, a group (`一般公共预算资金`) and an
 /// item (`小计`, `公共财政拨款(补助)资金`, …); the group's label is printed at the middle of its
 /// cell by the text exports (and by corpus 22's copy), on the group's `小计` row by the other

@@ -450,18 +450,23 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
                 // Held a line: it may head the next row's name instead.
                 if let (Some(held), Some(prev)) = (pending.take(), rows.last_mut()) {
                     merge_into(prev, held);
+                    rows::fill_name(prev, &table_cols);
                 }
                 pending = Some(row);
                 continue;
             }
             if let Some(held) = pending.take() {
                 // A name printed around its code line (`机关事业单位基本养老保险` / `30108 … 1,064.46`
-                // / `缴费`, unruled): the line above a coded row without a name heads its name.
-                if row.code.is_some() && row.name.is_none() {
+                // / `缴费`, unruled): the line just above a coded row without a name heads its
+                // name. Not across a blank line: that is the tail of the row above's name,
+                // printed below it (`机关事业单位基本养老保险缴` / `费支出`).
+                let adjacent = held.lines().max().is_some_and(|l| l + 1 == row.line);
+                if row.code.is_some() && row.name.is_none() && adjacent {
                     row.name = Some(held.cells.iter().map(|c| c.text.trim()).collect());
                     merge_into(&mut row, held);
                 } else if let Some(prev) = rows.last_mut() {
                     merge_into(prev, held);
+                    rows::fill_name(prev, &table_cols);
                 }
             }
             match rows.last_mut() {
@@ -483,6 +488,7 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         }
         if let (Some(held), Some(prev)) = (pending.take(), rows.last_mut()) {
             merge_into(prev, held);
+            rows::fill_name(prev, &table_cols);
         }
     }
     if !kv {

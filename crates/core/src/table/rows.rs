@@ -124,6 +124,21 @@ pub(super) fn build_row(
     }
 }
 
+/// A row whose name came on a line of its own (printed below its code line): named by its
+/// name column's cell, when it has no name yet.
+pub(super) fn fill_name(row: &mut Row, columns: &[Column]) {
+    if row.name.is_some() {
+        return;
+    }
+    row.name = columns
+        .iter()
+        .filter(|c| c.role == Role::Name)
+        .filter_map(|c| row.cell(c.index))
+        .map(|c| c.text.trim())
+        .find(|t| !t.is_empty())
+        .map(str::to_owned);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
