@@ -1147,6 +1147,16 @@ mod tests {
             ]
         );
         assert_eq!(texts(1), ["二、政府性基金预算财政拨款", "二、外交支出"]);
+        // The repair names the line the tail is printed on.
+        let tail = FINAL_FISCAL.iter().rposition(|l| l.trim() == "款").unwrap() + 1;
+        assert!(
+            table
+                .repairs
+                .iter()
+                .any(|r| r.lines == (tail, tail) && r.what.contains("“款”")),
+            "{:#?}",
+            table.repairs
+        );
         // (Not the figures of the label above them, whose sums they would break.)
         assert_eq!(texts(10), ["二十六、抗疫特别国债安排的支出"]);
         assert_eq!(

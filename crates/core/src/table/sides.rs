@@ -112,7 +112,12 @@ fn join_tails(list: &List, rows: &mut [Row], done: &mut Vec<(usize, String)>) {
         };
         match head {
             Some(h) if is_fragment(&name) && !has_money(&rows[i], list) => {
-                let line = rows[i].line;
+                // (The line the tail is printed on, which may have joined the row's.)
+                let line = rows[i]
+                    .cells
+                    .iter()
+                    .find(|c| c.col == list.name_col)
+                    .map_or(rows[i].line, |c| c.line);
                 rows[i].cells.retain(|c| c.col != list.name_col);
                 if let Some(c) = rows[h].cells.iter_mut().find(|c| c.col == list.name_col) {
                     c.text.push_str(name.trim());
