@@ -757,6 +757,31 @@ pub struct Identity {
     pub parts: Vec<usize>,
 }
 
+impl Identity {
+    /// Whether the sum holds on a row whose cells `amount` gives, a blank cell standing for
+    /// `blank`: the total's interval meets the sum of the parts' (`None` when every cell of it
+    /// is blank, nothing to check).
+    pub fn holds(
+        &self,
+        amount: impl Fn(usize) -> Option<crate::amount::Amount>,
+        blank: crate::amount::Interval,
+    ) -> Option<bool> {
+        let total = amount(self.total);
+        let parts: Vec<_> = self.parts.iter().map(|&p| amount(p)).collect();
+        if total.is_none() && parts.iter().all(Option::is_none) {
+            return None;
+        }
+        let sum = parts
+            .iter()
+            .map(|p| p.map_or(blank, |a| a.interval()))
+            .fold(
+                crate::amount::Interval::point(rust_decimal::Decimal::ZERO),
+                |a, b| a + b,
+            );
+        Some(total.map_or(blank, |a| a.interval()).intersects(sum))
+    }
+}
+
 /// The sum identities a set of columns implies, by role: 合计 = Σ sources, 基本 = 人员 + 公用, …
 pub fn identities(columns: &[Column]) -> Vec<Identity> {
     let money: Vec<&Column> = columns

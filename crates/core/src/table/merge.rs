@@ -170,30 +170,17 @@ pub(super) fn sums_break(figures: &Row, row: &Row, identities: &[super::Identity
 
 /// Whether the sums hold on `row` with `figures`' cells joined; `None` when none is checked.
 fn joined_sums(figures: &Row, row: &Row, identities: &[super::Identity]) -> Option<bool> {
-    use crate::amount::Interval;
-    use rust_decimal::Decimal;
     let amount = |c: usize| row.amount(c).or_else(|| figures.amount(c));
-    let blank = Interval {
-        lo: Decimal::new(-5, 3),
-        hi: Decimal::new(5, 3),
+    // A blank cell: zero at two decimals of 万元, as the table's understanding reads it.
+    let blank = crate::amount::Interval {
+        lo: rust_decimal::Decimal::new(-5, 3),
+        hi: rust_decimal::Decimal::new(5, 3),
     };
-    let mut checked = false;
-    for id in identities {
-        let total = amount(id.total);
-        let parts: Vec<_> = id.parts.iter().map(|&p| amount(p)).collect();
-        if total.is_none() && parts.iter().all(Option::is_none) {
-            continue;
-        }
-        let sum = parts
-            .iter()
-            .map(|p| p.map_or(blank, |a| a.interval()))
-            .fold(Interval::point(Decimal::ZERO), |a, b| a + b);
-        if !total.map_or(blank, |a| a.interval()).intersects(sum) {
-            return Some(false);
-        }
-        checked = true;
-    }
-    checked.then_some(true)
+    let checks: Vec<bool> = identities
+        .iter()
+        .filter_map(|id| id.holds(amount, blank))
+        .collect();
+    (!checks.is_empty()).then(|| checks.iter().all(|&h| h))
 }
 
 /// A line that repeats the line before it without its words (`210 | 11 | 60.99 | 60.99` under

@@ -115,17 +115,11 @@ fn failing_sums(t: &Table) -> Option<String> {
         let mut holding = Vec::new();
         let mut failing = Vec::new();
         for id in &ids {
-            let total = r.amount(id.total);
-            let parts: Vec<_> = id.parts.iter().map(|&p| r.amount(p)).collect();
-            if total.is_none() && parts.iter().all(Option::is_none) {
+            let Some(holds) = id.holds(|c| r.amount(c), blank()) else {
                 continue;
-            }
-            let sum = parts
-                .iter()
-                .map(|p| p.map_or(blank(), |a| a.interval()))
-                .fold(Interval::point(Decimal::ZERO), |a, b| a + b);
+            };
             checked += 1;
-            if total.map_or(blank(), |a| a.interval()).intersects(sum) {
+            if holds {
                 holding.push(id);
             } else {
                 failing.push(id);
