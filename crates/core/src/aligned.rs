@@ -254,7 +254,7 @@ fn tabulate_section(
     if let Some(placed) = first.and_then(|g| g.place(lines, section.clone())) {
         for (i, cells) in section.clone().zip(placed) {
             if let Some(cells) =
-                cells.filter(|_| !is_preamble(&lines[i]) && !is_page_number(&lines[i]))
+                cells.filter(|_| !is_preamble(&lines[i]) && !page_number_at(lines, i))
             {
                 out[i] = Some(cells.join("\t"));
             }
@@ -278,7 +278,7 @@ fn tabulate_section(
     let figures = figure_extents(lines, section.clone(), &columns);
     let map = first.and_then(|f| embedding(&columns, &f.spans).map(|m| (m, f.spans.len())));
     for i in section.clone().filter(|i| !header.contains(i)) {
-        if lines[i].is_empty() || is_preamble(&lines[i]) || is_page_number(&lines[i]) {
+        if lines[i].is_empty() || is_preamble(&lines[i]) || page_number_at(lines, i) {
             continue;
         }
         let cells = body_cells(&lines[i], &columns, &figures);
@@ -380,7 +380,11 @@ fn blocks(lines: &[Vec<Token>]) -> Vec<std::ops::Range<usize>> {
             // A row, or cells a single space apart (`1 上海市普陀区财政局（本级）`).
             if is_row(t) || is_total_fragment(t) || t.len() >= 2 && !is_prose(t) {
                 last = j;
-            } else if !(t.is_empty() || is_fragment(t) || page_break(lines, j)) {
+            } else if !(t.is_empty()
+                || is_fragment(t)
+                || is_cell_number(lines, j)
+                || page_break(lines, j))
+            {
                 break;
             }
             j += 1;
@@ -400,11 +404,44 @@ fn is_page_number(tokens: &[Token]) -> bool {
     matches!(tokens, [one] if layout::is_page_number(&one.text))
 }
 
+/// How far from a number alone on its line a row printing the same number in the same place
+/// may stand, in lines.
+const CELL_REACH: usize = 60;
+
+/// A number alone on line `at` that is a cell of a row printed over several lines, not page
+/// furniture: the same number printed in the same place in a row of cells nearby (a 类 code
+/// over its row's other cells, `310` / `01  房屋建筑物购建`), where a page's number would
+/// differ from page to page; or text on the lines just above and below it, where a page sets
+/// its number apart, and a row of cells nearby with a cell starting or ending where it does
+/// (a 款 code between its row's 类 code and its name's tail, `302` / `99` / `出`, in the 款
+/// column).
+fn is_cell_number(lines: &[Vec<Token>], at: usize) -> bool {
+    let [one] = lines[at].as_slice() else {
+        return false;
+    };
+    let text = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_some_and(|t| !t.is_empty());
+    let sandwiched = text(at.checked_sub(1)) && text(Some(at + 1));
+    let near = at.saturating_sub(CELL_REACH)..(at + CELL_REACH + 1).min(lines.len());
+    let in_rows = |same: &dyn Fn(&Token) -> bool| {
+        lines[near.clone()]
+            .iter()
+            .any(|t| t.len() >= 2 && t.iter().any(same))
+    };
+    let repeated = || in_rows(&|o| o.text == one.text && o.start == one.start && o.end == one.end);
+    let aligned = || in_rows(&|o| o.start == one.start || o.end == one.end);
+    layout::is_page_number(&one.text) && (repeated() || sandwiched && aligned())
+}
+
+/// A page number on a line of its own, set apart from the text around it.
+fn page_number_at(lines: &[Vec<Token>], at: usize) -> bool {
+    is_page_number(&lines[at]) && !is_cell_number(lines, at)
+}
+
 /// A page number between two pages of one table: the next line with text is a row with a
 /// figure. (A new table opens with its title, perhaps beside its unit; a page repeating the
 /// header opens with it and is read as a block of its own; prose runs as sentences.)
 fn page_break(lines: &[Vec<Token>], at: usize) -> bool {
-    is_page_number(&lines[at])
+    page_number_at(lines, at)
         && lines[at + 1..]
             .iter()
             .find(|t| !t.is_empty())
@@ -526,6 +563,12 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
         let own = texts(t);
         stray && !starts.is_empty() && !own.is_empty() && !own.iter().any(|s| starts.contains(s))
     };
+    // Where the page's cells other than amounts start (codes, names), from the rows on its
+    // grid; and the first of the rows without amounts since the last row on it whose cells
+    // all start off it but one at most (a page set a few places left: `303   05   302` under
+    // `303    04 … 302`, only the code at the margin staying).
+    let mut cell_starts: Positions = Positions::new();
+    let mut off_grid_from: Option<usize> = None;
     for i in block.clone() {
         let t = &lines[i];
         if is_data(t) {
@@ -536,21 +579,53 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
             // differently) is not a new page when the next data row is back on the grid.
             let next = (i + 1..block.end).find(|&j| is_data(&lines[j]));
             let back = next.is_some_and(|j| !moved(j));
-            if moved(i) && !back {
-                out.push(start..i);
-                start = i;
+            let cells = cell_positions(t);
+            let fitting = cells.iter().filter(|s| cell_starts.contains(s)).count();
+            // A row whose amounts stand on the grid is on the page: any shift comes after it.
+            let on_grid = !own.is_empty() && !moved(i);
+            if cell_starts.is_empty() || fitting * 2 > cells.len() || on_grid {
+                off_grid_from = None;
+                cell_starts.extend(&cells);
+            } else if cells.len() >= 2 && fitting <= 1 {
+                off_grid_from.get_or_insert(i);
+            }
+            // Rows of codes and names without amounts set off the grid since `k`, two at
+            // least: the page begins there, before the first row whose amounts show the
+            // shift; that shows it even where a later row's amounts fall back near the grid
+            // by chance (a total's wider figure).
+            let from = off_grid_from.filter(|&k| {
+                k > start
+                    && (k..i)
+                        .filter(|&j| is_data(&lines[j]) && cell_positions(&lines[j]).len() >= 2)
+                        .count()
+                        >= 2
+            });
+            if moved(i) && (!back || from.is_some()) {
+                let at = from.unwrap_or(i);
+                out.push(start..at);
+                start = at;
                 edges.clear();
                 starts.clear();
+                cell_starts.clear();
+                off_grid_from = None;
+                for k in (at..i).filter(|&k| is_data(&lines[k])) {
+                    edges.extend(ends(&lines[k]));
+                    starts.extend(texts(&lines[k]));
+                    cell_starts.extend(cell_positions(&lines[k]));
+                }
+                cell_starts.extend(&cells);
             }
             edges.extend(own);
             starts.extend(texts(t));
             seen_data = true;
-        } else if seen_data && is_page_number(t) {
+        } else if seen_data && page_number_at(lines, i) {
             // A page number: the next page is laid out on a grid of its own.
             out.push(start..i + 1);
             (start, seen_data) = (i + 1, false);
             edges.clear();
             starts.clear();
+            cell_starts.clear();
+            off_grid_from = None;
         } else if seen_data
             && is_row(t)
             && !is_preamble(t)
@@ -561,10 +636,21 @@ fn sections(lines: &[Vec<Token>], block: std::ops::Range<usize>) -> Vec<std::ops
             (start, seen_data) = (i, false);
             edges.clear();
             starts.clear();
+            cell_starts.clear();
+            off_grid_from = None;
         }
     }
     out.push(start..block.end);
     out
+}
+
+/// Where a row's cells other than amounts start (codes, names, row numbers).
+fn cell_positions(tokens: &[Token]) -> Vec<u32> {
+    tokens
+        .iter()
+        .filter(|t| !is_anchor(t))
+        .map(|t| t.start)
+        .collect()
 }
 
 /// A line that may open a new page's header: one of its labels is a label of the block's
@@ -1109,6 +1195,176 @@ mod tests {
         "年初财政拨款结转和结余     10.00     年末财政拨款结转和结余     10.00        10.00",
         "     总计        1,210.00        总计         1,210.00     1,210.00",
     ];
+
+    /// A final-accounts basic-expenditure table as a text export prints it: two lists side by
+    /// side (人员经费 | 公用经费), each row a band of lines set apart by blank lines — its
+    /// figures a line above its codes, its name a line below, the right list's 款 code on the
+    /// names' line, a long name's tail below that; the last page set a few places left with no
+    /// page number between, its right list running on alone (a 款 code `99` alone between its
+    /// row's lines, a 类 code `310` alone under a blank line); two rows in one band where a
+    /// wrapped name's tail runs into the next row's code; the totals' figures just under the
+    /// last row, their labels below them.
+    const FINAL_BASIC: [&str; 68] = [
+        "上海市某区某局2024年度部门决算",
+        "                    一般公共预算财政拨款基本支出决算表",
+        "                                                                 单位：万元",
+        "",
+        "    经济分类                                   经济分类",
+        "    科目编码                                   科目编码",
+        "                   科目名称      决算数                         科目名称        决算数",
+        "        款                                      款",
+        "类                                      类",
+        "",
+        "                              300.00                                 40.00",
+        "301                                    302",
+        "            工资福利支出                                 商品和服务支出",
+        "",
+        "                              100.00                                 10.00",
+        "301    01                              302",
+        "            基本工资                              01   办公费",
+        "",
+        "                              150.00",
+        "301    02                              302",
+        "            津贴补贴                              02   印刷费",
+        "",
+        "                               50.00                                  5.00",
+        "301    08   机关事业单位基本养老保险缴              302         因公出国（境）费",
+        "                                              12   用",
+        "            费",
+        "",
+        "                               20.00",
+        "303                                    302",
+        "            对个人和家庭的补助                         16   培训费",
+        "",
+        "                               20.00",
+        "303    02                              302",
+        "            退休费                               18   专用材料费",
+        "",
+        "                                                                  15.00",
+        "303   05                            302",
+        "           生活补助                           25    专用燃料费",
+        "",
+        "303   99                            302",
+        "           其他对个人和家庭的补助                    39    其他交通费用",
+        "",
+        "                                    302",
+        "                                          40    税金及附加费用",
+        "",
+        "                                                                  10.00",
+        "                                    302         其他商品和服务支",
+        "                                          99",
+        "                                                出",
+        "",
+        "                                                                   6.00",
+        "                                    310",
+        "                                                资本性支出",
+        "",
+        "                                    310",
+        "                                          01    房屋建筑物购建",
+        "",
+        "                                                                   6.00",
+        "                                    310",
+        "                                          02    办公设备购置",
+        "",
+        "                                    310         信息网络及软件购置更",
+        "                                          07",
+        "                                                新",
+        "                                    310",
+        "                                          13    公务用车购置",
+        "                         320.00                                   46.00",
+        "           人员经费合计                              公用经费合计",
+    ];
+
+    #[test]
+    fn a_number_alone_is_a_cell_where_the_rows_around_it_show_its_column() {
+        let toks = |text: &[&str]| -> Vec<Vec<Token>> { text.iter().map(|l| tokens(l)).collect() };
+        // `99` between its row's class code and its name's tail, in the 款 column.
+        let rows = toks(&[
+            "                                    302",
+            "                                          40    税金及附加费用",
+            "",
+            "                                    302         其他商品和服务支",
+            "                                          99",
+            "                                                出",
+        ]);
+        assert!(is_cell_number(&rows, 4) && !page_number_at(&rows, 4));
+        // `302` alone under a blank line: its rows print it there.
+        assert!(is_cell_number(&rows, 0));
+        // A page's number, set apart by blank lines, or between rows but under no column.
+        let pages = toks(&[
+            "201   06   01   行政运行           2,500.00     2,490.00",
+            "",
+            "                        7",
+            "",
+            "201   06   02   一般行政管理事务        10.00        10.00",
+            "                        8",
+            "201   06   03   机关服务        10.00        10.00",
+        ]);
+        assert!(page_number_at(&pages, 2) && !is_cell_number(&pages, 2));
+        assert!(page_number_at(&pages, 5) && !is_cell_number(&pages, 5));
+    }
+
+    #[test]
+    fn a_table_printed_in_bands_on_a_shifted_page_reads_row_by_row() {
+        let doc = crate::parse_text(&FINAL_BASIC.join("\n"), crate::Encoding::Utf8);
+        let table = doc
+            .units
+            .iter()
+            .flat_map(|u| &u.tables)
+            .find(|t| t.kind == crate::TableKind::FinalGeneralBudgetBasic)
+            .unwrap_or_else(|| panic!("{:#?}", doc.units));
+        assert!(table.understood(), "{:?}", table.not_understood);
+        let rows: Vec<(String, String, Vec<&str>)> = table
+            .rows
+            .iter()
+            .map(|r| {
+                let figures = r
+                    .cells
+                    .iter()
+                    .filter(|c| c.amount.is_some())
+                    .map(|c| c.text.as_str())
+                    .collect();
+                (
+                    r.code.clone().unwrap_or_default(),
+                    r.name.clone().unwrap_or_default(),
+                    figures,
+                )
+            })
+            .collect();
+        fn row<'a>(code: &str, name: &str, figures: &[&'a str]) -> (String, String, Vec<&'a str>) {
+            (code.to_owned(), name.to_owned(), figures.to_vec())
+        }
+        assert_eq!(rows.len(), 25, "{rows:#?}");
+        // Figures a line above their codes, names below.
+        assert_eq!(rows[1], row("30101", "基本工资", &["100.00"]));
+        assert_eq!(rows[10], row("30201", "办公费", &["10.00"]));
+        // A name's tail below the names' line; a name's head on the code line.
+        assert_eq!(
+            rows[3],
+            row("30108", "机关事业单位基本养老保险缴费", &["50.00"])
+        );
+        assert_eq!(rows[12], row("30212", "因公出国（境）费用", &["5.00"]));
+        // The left list's figure on a line of its own, the right list's row without one.
+        assert_eq!(rows[5], row("30302", "退休费", &["20.00"]));
+        assert_eq!(rows[14], row("30218", "专用材料费", &[]));
+        // The shifted page: each list's codes in their columns.
+        assert_eq!(rows[6], row("30305", "生活补助", &[]));
+        assert_eq!(rows[15], row("30225", "专用燃料费", &["15.00"]));
+        // The right list alone: `99` a code between its row's lines, `310` alone its class.
+        assert_eq!(rows[18], row("30299", "其他商品和服务支出", &["10.00"]));
+        assert_eq!(rows[19], row("310", "资本性支出", &["6.00"]));
+        // Two rows in one band: the tail `新` is the first's.
+        assert_eq!(rows[22], row("31007", "信息网络及软件购置更新", &[]));
+        assert_eq!(rows[23], row("31013", "公务用车购置", &[]));
+        // The totals: figures just under the last row, labels below them.
+        assert_eq!(rows[8], row("", "人员经费合计", &["320.00"]));
+        assert_eq!(rows[24], row("", "公用经费合计", &["46.00"]));
+        assert!(
+            table.repairs.iter().any(|r| r.what.contains("行带")),
+            "{:#?}",
+            table.repairs
+        );
+    }
 
     #[test]
     fn a_final_accounts_summary_exported_off_its_rows_reads_as_a_ruled_copy() {

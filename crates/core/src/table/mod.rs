@@ -4,6 +4,7 @@
 //! arithmetic, and [`rows`] types the cells.
 
 mod align;
+mod bands;
 pub mod detect;
 pub mod exactness;
 mod groups;
@@ -404,6 +405,7 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
     let identities = header::identities(&table_cols);
     for (g, n) in (0..copies).flat_map(|g| (0..pages.len()).map(move |n| (g, n))) {
         let page = &pages[n];
+        let mut built: Vec<Row> = Vec::new();
         for &i in &page.data {
             let mut cells = row_cells(&lines[i], width, mapping.insert_at[n]);
             if copies > 1 {
@@ -441,6 +443,26 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
             for c in &mut row.cells {
                 c.raw += g * period;
             }
+            built.push(row);
+        }
+        if let Some(joined) = (!kv)
+            .then(|| bands::join(lines, &built, &table_cols))
+            .flatten()
+        {
+            if let (Some(first), Some(last)) = (built.first(), built.last()) {
+                repairs.push(Repair {
+                    lines: (first.line, last.line),
+                    what: format!(
+                        "{} 行文字按空行分隔的行带合并为 {} 行（一行的金额、编码、名称分印在相邻几行）",
+                        built.len(),
+                        joined.len()
+                    ),
+                });
+            }
+            rows.extend(joined);
+            continue;
+        }
+        for mut row in built {
             let money = |c: usize| table_cols.get(c).is_some_and(|tc| tc.role.is_money());
             let wrapped = !kv
                 && is_continuation(&row, block.kind)

@@ -83,6 +83,33 @@ pub(super) fn build_row(
             }
         })
         .collect();
+    let mut row = Row {
+        line: line_no,
+        continued: Vec::new(),
+        cells: out,
+        code: None,
+        gov_code: None,
+        unit_code: None,
+        name: None,
+    };
+    identify_by(&mut row, columns, cells);
+    row
+}
+
+/// A row joined from several lines (a row printed as a band, `bands`): its codes and name
+/// read again from its joined cells (`302` on one line, its `01` on the next).
+pub(super) fn identify(row: &mut Row, columns: &[Column]) {
+    (row.code, row.gov_code, row.unit_code, row.name) = (None, None, None, None);
+    let width = row.cells.iter().map(|c| c.col + 1).max().unwrap_or(0);
+    let mut cells = vec![String::new(); width];
+    for c in &row.cells {
+        cells[c.col] = c.text.clone();
+    }
+    identify_by(row, columns, &cells);
+}
+
+/// The row's codes and name, each where it has none yet, read from its cells' texts.
+fn identify_by(row: &mut Row, columns: &[Column], cells: &[String]) {
     let text_of = |role: Role| -> &str {
         columns
             .iter()
@@ -90,37 +117,36 @@ pub(super) fn build_row(
             .and_then(|c| cells.get(c.index))
             .map_or("", String::as_str)
     };
-    let code = layout::code_digits(text_of(Role::Code))
-        .or_else(|| {
+    if row.code.is_none() {
+        row.code = layout::code_digits(text_of(Role::Code))
+            .or_else(|| {
+                join_code(
+                    text_of(Role::CodeClass),
+                    text_of(Role::CodeSection),
+                    text_of(Role::CodeItem),
+                )
+            })
+            .or_else(|| code_left_of_its_column(cells, columns));
+    }
+    if row.gov_code.is_none() {
+        row.gov_code = layout::code_digits(text_of(Role::GovCode)).or_else(|| {
             join_code(
-                text_of(Role::CodeClass),
-                text_of(Role::CodeSection),
-                text_of(Role::CodeItem),
+                text_of(Role::GovCodeClass),
+                text_of(Role::GovCodeSection),
+                "",
             )
-        })
-        .or_else(|| code_left_of_its_column(cells, columns));
-    let gov_code = layout::code_digits(text_of(Role::GovCode)).or_else(|| {
-        join_code(
-            text_of(Role::GovCodeClass),
-            text_of(Role::GovCodeSection),
-            "",
-        )
-    });
-    let unit_code = layout::code_digits(text_of(Role::UnitCode));
-    let name = columns
-        .iter()
-        .filter(|c| c.role == Role::Name)
-        .filter_map(|c| cells.get(c.index))
-        .find(|t| !t.is_empty())
-        .cloned();
-    Row {
-        line: line_no,
-        continued: Vec::new(),
-        cells: out,
-        code,
-        gov_code,
-        unit_code,
-        name,
+        });
+    }
+    if row.unit_code.is_none() {
+        row.unit_code = layout::code_digits(text_of(Role::UnitCode));
+    }
+    if row.name.is_none() {
+        row.name = columns
+            .iter()
+            .filter(|c| c.role == Role::Name)
+            .filter_map(|c| cells.get(c.index))
+            .find(|t| !t.is_empty())
+            .cloned();
     }
 }
 
