@@ -187,6 +187,13 @@ fn check_planned(
     let (tables, table_keys) = table::build_tables_with(lines, &plan.blocks, cache);
     let mut unit = model::with_tables(lines, plan, doc_year, tables);
     let report = check_unit(lines, &unit);
+    // A table doubted under inferred columns ([`check_inferred`]) is shown as it was checked:
+    // not understood, and why.
+    for (table, checked) in unit.tables.iter_mut().zip(&report.tables) {
+        if table.not_understood.is_none() {
+            table.not_understood.clone_from(&checked.not_understood);
+        }
+    }
     CheckedUnit {
         report,
         tables: std::mem::take(&mut unit.tables),
@@ -428,6 +435,41 @@ mod tests {
             }
         });
         out
+    }
+
+    #[test]
+    fn a_table_doubted_under_inferred_columns_is_shown_not_understood() {
+        // Corpus 13's text export: TXT-013 points into its 财政拨款收入支出决算总表, so that
+        // table is not understood under the inferred columns; the page shows the tables the
+        // session returns, which must say so too.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
+        let path = std::fs::read_dir(dir)
+            .expect("../shared/corpus beside the project")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                name.starts_with("13_") && name.ends_with(".layout.txt")
+            })
+            .expect("corpus 13's export");
+        let text = std::fs::read_to_string(path).expect("read");
+        let mut doubted = Vec::new();
+        Session::new().check_text(&text, Encoding::Utf8, |e| {
+            if let Event::Unit { unit, .. } = e {
+                assert_eq!(unit.tables.len(), unit.report.tables.len());
+                for (table, checked) in unit.tables.iter().zip(&unit.report.tables) {
+                    assert_eq!(
+                        table.not_understood, checked.not_understood,
+                        "{}",
+                        table.title
+                    );
+                    if table.not_understood.is_some() {
+                        doubted.push(table.kind);
+                    }
+                }
+            }
+        });
+        assert_eq!(doubted, [crate::TableKind::FinalFiscalSummary]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Rebuilding tables from pasted lines, stage by stage: [`detect`] finds each table's title and
-//! lines, [`merge`] joins pages and wrapped rows, [`pages`] sorts lines into headers and data,
+//! lines, [`merge`] joins pages and wrapped rows ([`bands`] the rows a text export prints as
+//! bands of lines), [`pages`] sorts lines into headers and data,
 //! [`header`] names the columns, [`mapping`] settles the column mapping against the table's own
 //! arithmetic, and [`rows`] types the cells.
 
