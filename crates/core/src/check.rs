@@ -442,17 +442,7 @@ mod tests {
         // Corpus 13's text export: TXT-013 points into its 财政拨款收入支出决算总表, so that
         // table is not understood under the inferred columns; the page shows the tables the
         // session returns, which must say so too.
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
-        let path = std::fs::read_dir(dir)
-            .expect("../shared/corpus beside the project")
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .find(|p| {
-                let name = p.file_name().unwrap_or_default().to_string_lossy();
-                name.starts_with("13_") && name.ends_with(".layout.txt")
-            })
-            .expect("corpus 13's export");
-        let text = std::fs::read_to_string(path).expect("read");
+        let text = crate::rules::testing::corpus_layout("13");
         let mut doubted = Vec::new();
         Session::new().check_text(&text, Encoding::Utf8, |e| {
             if let Event::Unit { unit, .. } = e {

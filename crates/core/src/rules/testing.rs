@@ -27,6 +27,15 @@ pub const CORPUS: [&str; 8] = ["02", "05", "09", "12", "13", "16", "19", "22"];
 
 /// The tab-separated text of the corpus document whose name starts with `prefix`.
 pub fn corpus(prefix: &str) -> String {
+    corpus_text(prefix, false)
+}
+
+/// The `pdftotext -layout` export (`.layout.txt`) of the corpus document `prefix`.
+pub fn corpus_layout(prefix: &str) -> String {
+    corpus_text(prefix, true)
+}
+
+fn corpus_text(prefix: &str, layout: bool) -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/");
     let path = std::fs::read_dir(dir)
         .expect("../shared/corpus beside the project")
@@ -36,7 +45,7 @@ pub fn corpus(prefix: &str) -> String {
             let name = p.file_name().unwrap_or_default().to_string_lossy();
             name.starts_with(&format!("{prefix}_"))
                 && name.ends_with(".txt")
-                && !name.ends_with(".layout.txt")
+                && name.ends_with(".layout.txt") == layout
         })
         .expect("corpus document");
     std::fs::read_to_string(path).expect("read corpus document")

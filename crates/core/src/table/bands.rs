@@ -13,7 +13,7 @@
 //!
 //! Each band is then one row (two, where two coded lines share a band), its lines' cells joined.
 
-use super::header::Column;
+use super::header::{self, Column};
 use super::merge::merge_into;
 use super::rows;
 use super::Row;
@@ -118,13 +118,9 @@ fn joined(segment: Vec<&Row>, columns: &[Column]) -> Option<Row> {
 }
 
 fn is_code_column(columns: &[Column], col: usize) -> bool {
-    use super::header::Role;
-    columns.get(col).is_some_and(|c| {
-        matches!(
-            c.role,
-            Role::Code | Role::CodeClass | Role::CodeSection | Role::CodeItem | Role::RowNo
-        )
-    })
+    columns
+        .get(col)
+        .is_some_and(|c| c.role.is_code() || c.role == header::Role::RowNo)
 }
 
 fn has_figures(row: &Row) -> bool {
@@ -143,10 +139,7 @@ fn is_figures_alone(row: &Row) -> bool {
 fn is_total_label(row: &Row) -> bool {
     row.code.is_none()
         && !has_figures(row)
-        && row.name.as_deref().is_some_and(|n| {
-            let n = crate::normalize::compact(n);
-            ["合计", "小计", "总计"].iter().any(|w| n.ends_with(w))
-        })
+        && row.name.as_deref().is_some_and(header::is_total_label)
 }
 
 #[cfg(test)]

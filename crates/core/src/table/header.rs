@@ -174,6 +174,14 @@ impl Role {
         self >= Role::Total
     }
 
+    /// A classification code, whole or one of its parts (类 / 款 / 项).
+    pub fn is_code(self) -> bool {
+        matches!(
+            self,
+            Role::Code | Role::CodeClass | Role::CodeSection | Role::CodeItem
+        )
+    }
+
     /// `其中` parts: shown for information, never added into a total.
     pub fn is_part_of(self) -> bool {
         matches!(self, Role::GeneralBudgetFiscal | Role::TransferPayment)
@@ -253,7 +261,8 @@ impl Column {
     }
 }
 
-fn is_total_label(label: &str) -> bool {
+/// A total's label (`合计`, `公用经费合计`), not a part's (`其中：…`).
+pub(super) fn is_total_label(label: &str) -> bool {
     let l = compact(label);
     !l.starts_with("其中") && (l == "合计" || l == "小计" || l == "总计" || l.ends_with("合计"))
 }

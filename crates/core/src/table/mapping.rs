@@ -138,10 +138,7 @@ pub(super) fn score(
         let misplaced_text = money_role && decimals == 0 && texts > 0;
         let misplaced_money = !money_role && !numeric_ok && decimals * 2 > filled;
         // A code column filled mostly with names: the rows sit a column off.
-        let code_role = matches!(
-            c.role,
-            Role::Code | Role::CodeClass | Role::CodeSection | Role::CodeItem
-        );
+        let code_role = c.role.is_code();
         let misplaced_names = code_role && texts * 2 > filled;
         // A column the header gave no label earns nothing for being filled.
         plaus += if misplaced_text || misplaced_money || misplaced_names {
