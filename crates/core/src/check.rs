@@ -143,8 +143,12 @@ pub fn check_unit(lines: &[String], unit: &Unit) -> UnitReport {
     UnitReport::new(unit, findings, outcomes)
 }
 
-/// Why a table read from inferred columns is not checked.
-const INFERRED_DOUBT: &str = "表格的列是按空格对齐推断的，本表的数字在推断的列下不能相互印证，无法区分是原表有误还是列推断有误：请用 PDF 原件或以制表符分隔的文本复核 (columns inferred from spaces; the table's figures do not agree under them — check the PDF or a tab-separated copy)";
+/// Why a table read from inferred columns is not checked: `rule` found fault with its figures.
+fn inferred_doubt(rule: &str) -> String {
+    format!(
+        "表格的列是按空格对齐推断的；{rule} 在本表的数字上发现问题，无法区分是原表有误还是列推断有误：请用 PDF 原件或以制表符分隔的文本复核 (columns inferred from spaces; {rule} finds fault with this table's figures, which may be the inference's doing — check the PDF or a tab-separated copy)"
+    )
+}
 
 /// A unit whose columns were inferred from spaces: a table an error or warning points into is
 /// not understood instead (the fault may be the inference, not the document; unless the rule
@@ -167,7 +171,7 @@ fn check_inferred(lines: &[String], unit: &Unit) -> UnitReport {
                 .find(|f| doubts(f) && f.lines.iter().any(inside))
             {
                 trace!("inferred doubt on {}: {} {}", t.title, f.rule, f.message);
-                t.not_understood = Some(INFERRED_DOUBT.to_owned());
+                t.not_understood = Some(inferred_doubt(f.rule.as_str()));
                 doubted = true;
             }
         }
@@ -443,7 +447,7 @@ mod tests {
         // table is not understood under the inferred columns; the page shows the tables the
         // session returns, which must say so too.
         let text = crate::rules::testing::corpus_layout("13");
-        let mut doubted = Vec::new();
+        let (mut doubted, mut reasons) = (Vec::new(), Vec::new());
         Session::new().check_text(&text, Encoding::Utf8, |e| {
             if let Event::Unit { unit, .. } = e {
                 assert_eq!(unit.tables.len(), unit.report.tables.len());
@@ -453,13 +457,17 @@ mod tests {
                         "{}",
                         table.title
                     );
-                    if table.not_understood.is_some() {
+                    if let Some(why) = &table.not_understood {
                         doubted.push(table.kind);
+                        reasons.push(why.clone());
                     }
                 }
             }
         });
         assert_eq!(doubted, [crate::TableKind::FinalFiscalSummary]);
+        // The reason names the check that found fault with it.
+        let statement = crate::rules::text::FinalStatement::DOC.code;
+        assert!(reasons.iter().all(|r| r.contains(statement)), "{reasons:?}");
     }
 
     #[test]
