@@ -14,7 +14,9 @@ fn main() {
     let sb = db.signatures();
     println!("{} tables vs {} tables", sa.len(), sb.len());
     for (i, x) in sa.iter().enumerate() {
-        match sb.iter().find(|y| y.kind == x.kind && y.title == x.title) {
+        // Tables sharing a title (one form per project) pair up with their equal first.
+        let same = |y: &&yusuan_core::model::TableSignature| y.kind == x.kind && y.title == x.title;
+        match sb.iter().find(|y| *y == x).or_else(|| sb.iter().find(same)) {
             None => println!("MISSING in B: {} {}", x.kind, x.title),
             Some(y) if y != x => {
                 println!(
@@ -34,6 +36,16 @@ fn main() {
                 for r in &y.rows {
                     if !x.rows.contains(r) {
                         println!("   B only {:?}", r);
+                    }
+                }
+                for f in &x.fields {
+                    if !y.fields.contains(f) {
+                        println!("   A only field {:?}", f);
+                    }
+                }
+                for f in &y.fields {
+                    if !x.fields.contains(f) {
+                        println!("   B only field {:?}", f);
                     }
                 }
             }

@@ -13,6 +13,7 @@
 use crate::amount::Amount;
 use crate::layout;
 
+mod form;
 mod grid;
 mod header;
 
@@ -152,6 +153,11 @@ pub fn tabulate_text(lines: &mut [String]) {
 pub fn tabulate(lines: &[Vec<Token>]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = lines.iter().map(|t| plain(t)).collect();
     let mut lines = lines.to_vec();
+    // Forms first: read label by label, their lines are then left out of the grids.
+    for i in form::extents(&lines).into_iter().flatten() {
+        out[i] = form::row(&lines[i]);
+        lines[i] = Vec::new();
+    }
     for block in blocks(&lines) {
         let mut first: Option<grid::Grid> = None;
         for section in sections(&lines, block.clone()) {

@@ -339,6 +339,13 @@ fn is_form_number(f: &str) -> bool {
             || rest.strip_prefix('表').is_some_and(number))
 }
 
+/// The unit a form's label states in brackets: `项目资金（元）`, `（万元）` alone.
+pub fn bracketed_unit(label: &str) -> Option<AmountUnit> {
+    let f = fold_punct(label);
+    let inner = f.strip_suffix(')')?.rsplit_once('(')?.1;
+    amount_unit(inner)
+}
+
 fn amount_unit(s: &str) -> Option<AmountUnit> {
     match s.trim_end_matches(')') {
         "万元" => Some(AmountUnit::WanYuan),

@@ -173,6 +173,10 @@ pub struct TableSignature {
     pub title: String,
     pub understood: bool,
     pub rows: Vec<RowSignature>,
+    /// A form's (a key/value table's) amounts, each with its label, in label order: a form's
+    /// lines break differently from one reading to another (a label printed above its
+    /// neighbour's), its labelled values do not. Its `rows` are left empty.
+    pub fields: Vec<(String, rust_decimal::Decimal)>,
 }
 
 /// A row's code and figures (scope, role, value in 万元), blank cells left out.
@@ -184,6 +188,15 @@ pub struct RowSignature {
 
 impl TableSignature {
     fn of(t: &crate::Table) -> Self {
+        if t.key_value {
+            return TableSignature {
+                kind: t.kind.name(),
+                title: crate::normalize::compact(&t.title),
+                understood: t.understood(),
+                rows: Vec::new(),
+                fields: form_fields(t),
+            };
+        }
         let rows = t
             .rows
             .iter()
@@ -204,8 +217,30 @@ impl TableSignature {
             title: crate::normalize::compact(&t.title),
             understood: t.understood(),
             rows,
+            fields: Vec::new(),
         }
     }
+}
+
+/// A form's amounts, each with the label before it on its row (the nearest cell with text and
+/// no figure; none for a figure under its label), sorted.
+fn form_fields(t: &crate::Table) -> Vec<(String, rust_decimal::Decimal)> {
+    let mut out = Vec::new();
+    for r in &t.rows {
+        for (k, c) in r.cells.iter().enumerate() {
+            let Some(a) = c.amount else { continue };
+            let label = r.cells[..k]
+                .iter()
+                .rev()
+                .find(|p| !p.text.trim().is_empty())
+                .filter(|p| p.amount.is_none())
+                .map(|p| crate::normalize::compact(&p.text))
+                .unwrap_or_default();
+            out.push((label, a.value.normalize()));
+        }
+    }
+    out.sort();
+    out
 }
 
 /// Where the units of a paste lie, found before any table is rebuilt: the table blocks grouped

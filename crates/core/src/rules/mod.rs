@@ -197,6 +197,7 @@ registry![
     performance::SpendingPlan,
     performance::BudgetSplit,
     performance::ProjectsVsSpending,
+    performance::AnnualFunds,
     completeness::RequiredTables,
     completeness::EmptyTableExplained,
     completeness::RequiredSections,

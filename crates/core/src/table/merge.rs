@@ -2,12 +2,17 @@
 //! title on the next page, and a row wrapped over several lines.
 
 use super::detect::Block;
-use super::pages::is_ordinal_label;
+use super::pages::{first_row, is_kv_layout, is_ordinal_label};
 use super::{Row, TableKind};
 use crate::layout;
 use crate::normalize::fold_punct;
 
-/// The same title repeated on the next page, after nothing but blank lines, continues the table.
+/// The same title repeated on the next page, after nothing but blank lines, continues the table
+/// — unless what follows it opens another form (`项目名称 | 就业援助基地补贴 | 项目性质 | …`
+/// after `项目名称 | 新建… | …`): a template printing one form per project under one title
+/// (上海's 财政项目支出绩效目标填报表) starts a new form, not a new page of the last. A page
+/// that repeats the form's opening row as it stands (河南's `部门(单位)名称 | 济源…` on each
+/// page of one department's form) continues it.
 pub(super) fn merge_continuations(lines: &[String], blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for b in blocks {
@@ -16,7 +21,14 @@ pub(super) fn merge_continuations(lines: &[String], blocks: Vec<Block>) -> Vec<B
             let gap_blank = lines
                 .get(prev_end + 1..b.title_line)
                 .is_some_and(|gap| gap.iter().all(|l| layout::is_blank(l)));
-            if prev.kind == b.kind && fold_punct(&prev.title) == fold_punct(&b.title) && gap_blank {
+            let new_form = first_row(lines, &b).is_some_and(|cells| {
+                is_kv_layout(&cells) && filled(&cells) != opening(lines, prev)
+            });
+            if prev.kind == b.kind
+                && fold_punct(&prev.title) == fold_punct(&b.title)
+                && gap_blank
+                && !new_form
+            {
                 prev.lines.push(b.title_line);
                 prev.lines.extend(b.lines);
                 continue;
@@ -243,6 +255,20 @@ pub(super) fn merge_into(prev: &mut Row, cont: Row) {
     }
 }
 
+/// A row's cells with text, compacted.
+fn filled(cells: &[&str]) -> Vec<String> {
+    cells
+        .iter()
+        .map(|c| crate::normalize::compact(c))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The cells with text of the row that opens a block (its first row of two cells).
+fn opening(lines: &[String], b: &Block) -> Vec<String> {
+    first_row(lines, b).map(|c| filled(&c)).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::detect::detect_blocks;
@@ -304,6 +330,37 @@ mod tests {
         let blocks = detect_blocks(&l, &super::super::detect::LineClass::all(&l));
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].lines, vec![1, 2, 4, 5, 6]);
+    }
+
+    /// One form per project under one title (上海's 填报表, as its copy prints them, no blank
+    /// line between in a PDF's reading): each form a table of its own; a form whose pages
+    /// repeat its opening row as it stands (河南's 整体绩效目标表) one table.
+    #[test]
+    fn a_repeated_title_over_another_form_starts_a_table() {
+        let form = |name: &str, total: &str| {
+            format!(
+                "财政项目支出绩效目标填报表\t\t\t\n（2023年度）\t\t\t\n\
+                 项目名称\t\t{name}\t\t项目性质\t经常性项目\n\
+                 项目资金（元）\t\t项目资金总额\t\t{total}\n"
+            )
+        };
+        let text = form("就业援助基地补贴", "6,351,000.00") + &form("各类工作经费", "7,595,500.00");
+        let l = crate::normalize::normalize_text(&text);
+        let blocks = detect_blocks(&l, &super::super::detect::LineClass::all(&l));
+        assert_eq!(blocks.len(), 2, "{blocks:#?}");
+        let tables = crate::table::build_tables(&l, &blocks);
+        assert!(tables.iter().all(|t| t.key_value), "{tables:#?}");
+        // The unit its label states: 元.
+        assert!(tables
+            .iter()
+            .all(|t| t.meta.amount_unit == Some(crate::layout::AmountUnit::Yuan)));
+        // The same form's next page, its opening row repeated as it stands.
+        let text = form("就业援助基地补贴", "6,351,000.00")
+            + "\n"
+            + &form("就业援助基地补贴", "6,351,000.00").replace("项目资金总额", "其他资金");
+        let l = crate::normalize::normalize_text(&text);
+        let blocks = detect_blocks(&l, &super::super::detect::LineClass::all(&l));
+        assert_eq!(blocks.len(), 1, "{blocks:#?}");
     }
 
     /// A table of 合计 (column 1) = 基本支出 (2) + 项目支出 (3): rows of figures alone (`None`

@@ -28,7 +28,8 @@ use merge::{
     is_continuation, is_low_total_label, is_marked_line, is_orphan_amounts, is_shadow_line,
     merge_into, settle_figures_off_their_rows, sums_break,
 };
-use pages::{header_rows, is_kv_layout, split_pages};
+use pages::{first_row, header_rows, split_pages};
+pub(crate) use pages::{is_form_label, is_kv_layout};
 use rows::{build_row, Origin};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -343,12 +344,7 @@ fn same_layout_family(a: TableKind, b: TableKind) -> bool {
 }
 
 fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Table {
-    let first_tab = block
-        .lines
-        .iter()
-        .map(|&i| &lines[i])
-        .find(|l| layout::is_tabular(l));
-    let kv = first_tab.is_some_and(|l| is_kv_layout(&layout::cells(l)));
+    let kv = first_row(lines, block).is_some_and(|cells| is_kv_layout(&cells));
     let (mut pages, notes, meta_lines) = split_pages(lines, block, kv);
     let meta = table_meta(meta_lines.iter().flat_map(|&i| layout::preamble(&lines[i])));
     let mut repairs = drop_shadow_lines(lines, &mut pages);
@@ -564,6 +560,15 @@ fn build_table(lines: &[String], block: &Block, siblings: &[Vec<Column>]) -> Tab
         .last()
         .map_or(block.title_line + 1, |i| i + 1)
         .max(notes.last().map_or(0, |n| n.line));
+    let mut meta = meta;
+    if kv && meta.amount_unit.is_none() {
+        // A form states its unit in a label: `项目资金（元）`.
+        meta.amount_unit = rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.amount.is_none())
+            .find_map(|c| layout::bracketed_unit(&c.text));
+    }
     let mut table = Table {
         kind: block.kind,
         title: block.title.clone(),

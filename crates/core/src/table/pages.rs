@@ -18,15 +18,52 @@ pub(super) fn is_repeated_title(kind: TableKind, title: &str, line: &str) -> boo
     title_kind(line) == Some(kind) && fold_punct(line) == fold_punct(title)
 }
 
-pub(super) fn is_kv_layout(first_row: &[&str]) -> bool {
-    let first = first_row
+/// Whether a table's first row of cells opens a form of labels and values rather than a grid's
+/// header: `项目编码 | … | 项目名称 | …` (河北), `部门(单位)名称 | …`, or `项目名称 | 新建… | 项目性质
+/// | …` (上海's 财政项目支出绩效目标填报表: the name's value, then another of a project form's
+/// labels on the same row — a grid's header would set its labels side by side).
+pub(crate) fn is_kv_layout(first_row: &[&str]) -> bool {
+    let mut filled = first_row
         .iter()
-        .find(|c| !c.is_empty())
         .map(|c| fold_punct(c))
-        .unwrap_or_default();
+        .filter(|c| !c.trim().is_empty());
+    let first = filled.next().unwrap_or_default();
+    let mut project_form = || {
+        let value = filled.next();
+        value.is_some_and(|v| !is_form_label(&v)) && filled.any(|c| is_form_label(&c))
+    };
     first == "项目编码"
         || first.starts_with("部门(单位)名称")
         || first.starts_with("单位名称") && first.len() > 12
+        || first == "项目名称" && project_form()
+}
+
+/// A label of a project's form, beside its name: what kind of project, whose, since when.
+pub(crate) fn is_form_label(cell: &str) -> bool {
+    const LABELS: [&str; 8] = [
+        "项目性质",
+        "项目类别",
+        "项目类型",
+        "主管部门",
+        "实施单位",
+        "项目负责人",
+        "项目期限",
+        "项目编码",
+    ];
+    let c = compact(cell);
+    LABELS.contains(&c.as_str())
+}
+
+/// The first row of a block's lines with two cells filled at least (a year alone under the
+/// title, `（2023年度）`, is no row), as cells.
+pub(crate) fn first_row<'a>(lines: &'a [String], block: &Block) -> Option<Vec<&'a str>> {
+    block
+        .lines
+        .iter()
+        .map(|&i| lines[i].as_str())
+        .filter(|l| layout::is_tabular(l))
+        .map(layout::cells)
+        .find(|cells| cells.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
 }
 
 /// Cells that can only be a data row: an amount, a code, a 合计/ordinal label.

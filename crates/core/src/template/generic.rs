@@ -26,6 +26,7 @@ pub(super) const PROFILE: Profile = Profile {
         general_budget_coverage: GeneralBudgetCoverage::Either,
         summary_ordinal_is_class: false,
         operating_cost_is_public_expense: false,
+        every_project_has_targets: false,
     },
 };
 

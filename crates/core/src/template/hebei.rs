@@ -41,5 +41,6 @@ pub(super) const PROFILE: Profile = Profile {
         general_budget_coverage: GeneralBudgetCoverage::AllSpending,
         summary_ordinal_is_class: false,
         operating_cost_is_public_expense: true,
+        every_project_has_targets: true,
     },
 };

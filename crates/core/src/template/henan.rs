@@ -43,5 +43,6 @@ pub(super) const PROFILE: Profile = Profile {
         general_budget_coverage: GeneralBudgetCoverage::ThisYearAppropriation,
         summary_ordinal_is_class: true,
         operating_cost_is_public_expense: false,
+        every_project_has_targets: true,
     },
 };

@@ -81,6 +81,10 @@ pub struct Conventions {
     pub summary_ordinal_is_class: bool,
     /// The glossary defines 机关运行经费 as the unit's 公用经费.
     pub operating_cost_is_public_expense: bool,
+    /// Every project of the budget has its performance form published (河北 one form per
+    /// project, 河南 "公开项目占全部预算项目的 100%"), so the forms add up to project spending;
+    /// 上海 publishes forms for the projects it selects.
+    pub every_project_has_targets: bool,
 }
 
 /// One template family.

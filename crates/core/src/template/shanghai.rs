@@ -46,5 +46,6 @@ pub(super) const PROFILE: Profile = Profile {
         general_budget_coverage: GeneralBudgetCoverage::AllSpending,
         summary_ordinal_is_class: false,
         operating_cost_is_public_expense: false,
+        every_project_has_targets: false,
     },
 };

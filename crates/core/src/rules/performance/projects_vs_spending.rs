@@ -14,8 +14,8 @@ declare_rule! {
         severity: Severity::Error,
         title: "绩效目标表的项目合计等于项目支出",
         title_en: "Projects with performance targets add up to project spending",
-        doc_en: "Checks that the budgets of all projects with performance targets add up to the project expenditure in the expenditure summary, and that no project (same name and amount) is listed twice. Projects missing from or repeated in the performance tables distort what is being evaluated. Example: Jiyuan 2023: the performance table totals 3813.10 against project expenditure 3524.10, 289.00 more - two projects (262.00 and 27.00) are listed again at its end.",
-        what: "全部项目绩效目标表（河北每个项目一张、河南一张汇总表）所列项目的预算之和 = 支出总表的项目支出合计；同一项目（名称与金额相同）不得重复列出。",
+        doc_en: "Checks that the budgets of all projects with performance targets add up to the project expenditure in the expenditure summary, and that no project (same name and amount) is listed twice. Only for templates that publish a form for every project (Shanghai publishes forms for the projects it selects: not checked). Projects missing from or repeated in the performance tables distort what is being evaluated. Example: Jiyuan 2023: the performance table totals 3813.10 against project expenditure 3524.10, 289.00 more - two projects (262.00 and 27.00) are listed again at its end.",
+        what: "全部项目绩效目标表（河北每个项目一张、河南一张汇总表）所列项目的预算之和 = 支出总表的项目支出合计；同一项目（名称与金额相同）不得重复列出。只用于每个项目都公开绩效目标表的模板（上海只公开所选项目的填报表，不核对）。",
         why: "每个项目都应有绩效目标且只列一次；合计对不上意味着有项目没有绩效目标，或者被重复计算。",
         example: "济源示范区医疗保障局 2023：绩效目标表所列项目合计 3813.10，比项目支出 3524.10 多 289.00——表尾把 262.00 与 27.00 两个项目又列了一遍。",
         basis: "勾稽关系目录 I-38（观察到的模板口径）。",
@@ -41,6 +41,9 @@ fn henan_projects(t: &Table) -> Vec<(&Row, Fig)> {
 }
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
+    if !cx.unit.conventions().every_project_has_targets {
+        return Applies::No("模板不要求每个项目都公开绩效目标表".into());
+    }
     let Some(t3) = table(cx.unit, TableKind::ExpenditureSummary) else {
         return absent(cx.unit, TableKind::ExpenditureSummary);
     };
@@ -173,6 +176,20 @@ mod tests {
         for s in ["002", "003", "004"] {
             assert_silent(&Rule, &seed(s));
         }
+        // 上海 publishes forms for the projects it selects: corpus 05's five forms list
+        // 3,351.33 万元 of projects against far more project spending, and that is no fault.
+        let shanghai = corpus("05");
+        let doc = crate::parse_bytes(shanghai.as_bytes()).expect("decodes");
+        let cx = crate::rules::Cx {
+            lines: &doc.lines,
+            unit: &doc.units[0],
+        };
+        let (status, found) = crate::rules::apply(&Rule, &cx);
+        assert!(
+            matches!(&status, crate::rules::Status::NotApplicable(why) if why.contains("模板")),
+            "{status:?}"
+        );
+        assert!(found.is_empty());
         // Seed 000: 902.62 against 902.63 is a rounding gap, reported as info only.
         let all = run(&Rule, &seed("000"));
         assert_eq!(all.len(), 1);

@@ -125,4 +125,27 @@ mod tests {
         let f = assert_fires(&Rule, &text, Severity::Error, line_of(&text, "14.10"));
         assert!(f.message.contains("不应减少"), "{}", f.message);
     }
+
+    /// Figures under their month labels with no empty cells kept (a form read from a text
+    /// export): as many figures as labels pair in order, not by column index — which would
+    /// set 22.05 under no month and 44.10 under 3月底.
+    #[test]
+    fn figures_under_labels_pair_in_order() {
+        let text = seed("000");
+        let row = "\t22.05\t\t44.10\t\t66.15\t";
+        let packed = edit(&text, row, "22.05\t44.10\t66.15");
+        assert_eq!(
+            serious(&Rule, &packed).len(),
+            1,
+            "as the copy: 弥补医保工作经费 alone"
+        );
+        // The order still counts: a plan set backwards is found.
+        let backwards = edit(&text, row, "44.10\t22.05\t66.15");
+        assert_fires(
+            &Rule,
+            &backwards,
+            Severity::Error,
+            line_of(&backwards, "44.10\t22.05\t66.15"),
+        );
+    }
 }

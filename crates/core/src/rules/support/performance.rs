@@ -6,18 +6,27 @@ use crate::amount::Amount;
 use crate::normalize::{compact, fold_punct};
 use crate::table::{Row, Table};
 
-/// The cell right after a cell whose text starts with `label`, in key/value rows.
-pub fn after_label<'a>(t: &'a Table, label: &str) -> Option<(&'a Row, usize)> {
-    for r in &t.rows {
-        if let Some(i) = r
-            .cells
+/// The value of the first cell whose text starts with `label`, in key/value rows: the next
+/// cell with text (a copy of a form of merged cells leaves empty cells between), or the cell
+/// right after it when none has.
+pub fn after_label<'a>(t: &'a Table, label: &'a str) -> Option<(&'a Row, usize)> {
+    labelled(t, label).next()
+}
+
+/// Every cell labelled `label`, in reading order, as (row, index of its value).
+fn labelled<'a>(t: &'a Table, label: &'a str) -> impl Iterator<Item = (&'a Row, usize)> + 'a {
+    t.rows.iter().flat_map(move |r| {
+        r.cells
             .iter()
-            .position(|c| fold_punct(&c.text).starts_with(label))
-        {
-            return Some((r, i + 1));
-        }
-    }
-    None
+            .enumerate()
+            .filter(move |(_, c)| fold_punct(&c.text).starts_with(label))
+            .map(move |(i, _)| {
+                let value = (i + 1..r.cells.len())
+                    .find(|&k| !r.cells[k].text.trim().is_empty())
+                    .unwrap_or(i + 1);
+                (r, value)
+            })
+    })
 }
 
 /// 项目名称 of a Hebei per-project table (from its key/value rows, else from its title).
@@ -35,26 +44,36 @@ pub fn project_name(t: &Table) -> Option<String> {
 
 pub fn labelled_amount(t: &Table, label: &str, what: &str) -> Option<Fig> {
     let (r, i) = after_label(t, label)?;
+    value_of(t, r, i, what)
+}
+
+/// The figures of every cell labelled `label`, in reading order (a form printing the label
+/// on each of its sides: `其他资金 0.00 | 其他资金 0.00`).
+pub fn labelled_amounts(t: &Table, label: &str, what: &str) -> Vec<Option<Fig>> {
+    labelled(t, label)
+        .map(|(r, i)| value_of(t, r, i, what))
+        .collect()
+}
+
+fn value_of(t: &Table, r: &Row, i: usize, what: &str) -> Option<Fig> {
     let c = r.cells.get(i)?;
-    let amount = Amount::parse(&c.text);
+    // In 万元 as the table holds it (a form in 元 converted), else as printed.
+    let amount = c.amount.or_else(|| Amount::parse(&c.text));
     // The cell after the label may be the next label (an empty value).
     if amount.is_none() && !c.text.is_empty() && !c.text.chars().any(|ch| ch.is_ascii_digit()) {
-        return Some(Fig::new(None, r.line, format!("{}·{what}", t.title)));
+        return Some(Fig::new(None, r.line, format!("{}·{what}", t.title)).of_table(t));
     }
-    Some(Fig::new(
-        amount,
-        c.line,
-        format!("{}·{what}", short_title(t)),
-    ))
+    Some(Fig::new(amount, c.line, format!("{}·{what}", short_title(t))).of_table(t))
 }
 
 pub fn short_title(t: &Table) -> String {
     project_name(t).unwrap_or_else(|| t.title.clone())
 }
 
-/// 预算数 of a Hebei per-project table.
+/// A project's budget on its form: 预算数 (河北), 项目资金总额 (上海).
 pub fn budget(t: &Table) -> Option<Fig> {
     labelled_amount(t, "预算数", "预算数")
+        .or_else(|| labelled_amount(t, "项目资金总额", "项目资金总额"))
 }
 
 /// 资金支出计划: (month label, figure, line) in order.
@@ -83,11 +102,24 @@ pub fn plan(t: &Table) -> Vec<(String, Amount, usize)> {
                     out.push((compact(&labels[0].text), a, line));
                 }
             }
-            // Labels on one line, figures under them on the next.
+            // Labels on one line, figures under them on the next: as many figures as labels
+            // pair in order (a form read from a text export keeps no empty cells), else
+            // each label with the figure in its column.
             _ => {
                 let Some(next) = t.rows.get(k + 1) else {
                     continue;
                 };
+                let figures: Vec<(Amount, usize)> = next
+                    .cells
+                    .iter()
+                    .filter_map(|c| Amount::parse(&c.text).map(|a| (a, c.line)))
+                    .collect();
+                if figures.len() == labels.len() {
+                    for (l, (a, line)) in labels.iter().zip(figures) {
+                        out.push((compact(&l.text), a, line));
+                    }
+                    continue;
+                }
                 for l in labels {
                     if let Some(c) = next.cell(l.col) {
                         if let Some(a) = Amount::parse(&c.text) {
