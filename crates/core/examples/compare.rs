@@ -28,26 +28,10 @@ fn main() {
                     x.understood,
                     y.understood
                 );
-                for r in &x.rows {
-                    if !y.rows.contains(r) {
-                        println!("   A only {:?}", r);
-                    }
-                }
-                for r in &y.rows {
-                    if !x.rows.contains(r) {
-                        println!("   B only {:?}", r);
-                    }
-                }
-                for f in &x.fields {
-                    if !y.fields.contains(f) {
-                        println!("   A only field {:?}", f);
-                    }
-                }
-                for f in &y.fields {
-                    if !x.fields.contains(f) {
-                        println!("   B only field {:?}", f);
-                    }
-                }
+                only("A only", &x.rows, &y.rows);
+                only("B only", &y.rows, &x.rows);
+                only("A only field", &x.fields, &y.fields);
+                only("B only field", &y.fields, &x.fields);
             }
             _ => println!("same #{i} {} ({} rows)", x.kind, x.rows.len()),
         }
@@ -56,5 +40,12 @@ fn main() {
         if !sa.iter().any(|x| x.kind == y.kind && x.title == y.title) {
             println!("EXTRA in B: {} {}", y.kind, y.title);
         }
+    }
+}
+
+/// Prints each item of `a` that `b` lacks.
+fn only<T: std::fmt::Debug + PartialEq>(what: &str, a: &[T], b: &[T]) {
+    for item in a.iter().filter(|item| !b.contains(item)) {
+        println!("   {what} {item:?}");
     }
 }

@@ -1,7 +1,9 @@
 //! A project's funds requested for the year equal their sources: this year's appropriation,
 //! last year's carry-over and other funds.
 
-use crate::rules::support::performance::{labelled_amount, labelled_amounts, short_title};
+use crate::rules::support::performance::{
+    check_form_sums, labelled_amount, labelled_amounts, short_title, FormSum,
+};
 use crate::rules::support::prelude::*;
 
 declare_rule! {
@@ -22,43 +24,30 @@ declare_rule! {
 }
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
-    let mut any = false;
-    let mark = out.mark();
-    for t in cx
-        .unit
-        .tables_of(TableKind::ProjectPerformance)
-        .filter(|t| t.key_value)
-    {
-        let Some(requested) = labelled_amount(t, "年度资金申请总额", "年度资金申请总额")
-        else {
-            continue;
-        };
-        let others = labelled_amounts(t, "其他资金", "其他资金");
-        let parts = (
-            labelled_amount(t, "其中:当年财政拨款", "当年财政拨款"),
-            labelled_amount(t, "上年结转资金", "上年结转资金"),
-            others.as_slice(),
-        );
-        // Only a form whose sources are all found: the year's 其他资金 is the second printed.
-        let (Some(appropriation), Some(carried), [_, Some(other)]) = parts else {
-            continue;
-        };
-        any = true;
-        out.sum(
-            &format!(
-                "{}：年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金",
-                short_title(t)
-            ),
-            &requested,
-            &[appropriation, carried, other.clone()],
-        );
-    }
-    out.group_rounding(mark, "年度资金申请总额");
-    if any {
-        Applies::Yes
-    } else {
-        Applies::No("没有列出年度资金申请总额及其来源的绩效目标表".into())
-    }
+    check_form_sums(
+        cx,
+        out,
+        "年度资金申请总额",
+        "没有列出年度资金申请总额及其来源的绩效目标表",
+        year_funds,
+    )
+}
+
+/// 年度资金申请总额 and its three sources, where the form states them all: the year's
+/// 其他资金 is the second printed.
+fn year_funds(t: &Table) -> Option<FormSum> {
+    let requested = labelled_amount(t, "年度资金申请总额", "年度资金申请总额")?;
+    let appropriation = labelled_amount(t, "其中:当年财政拨款", "当年财政拨款")?;
+    let carried = labelled_amount(t, "上年结转资金", "上年结转资金")?;
+    let others = labelled_amounts(t, "其他资金", "其他资金");
+    let [_, Some(other)] = others.as_slice() else {
+        return None;
+    };
+    let what = format!(
+        "{}：年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金",
+        short_title(t)
+    );
+    Some((what, requested, vec![appropriation, carried, other.clone()]))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! A project's budget equals its fiscal plus other funds.
 
-use crate::rules::support::performance::{budget, labelled_amount, short_title};
+use crate::rules::support::performance::{
+    budget, check_form_sums, labelled_amount, short_title, FormSum,
+};
 use crate::rules::support::prelude::*;
 
 declare_rule! {
@@ -21,32 +23,22 @@ declare_rule! {
 }
 
 fn check(cx: &Cx, out: &mut Sink) -> Applies {
-    let mut any = false;
-    let mark = out.mark();
-    for t in cx
-        .unit
-        .tables_of(TableKind::ProjectPerformance)
-        .filter(|t| t.key_value)
-    {
-        let (Some(b), Some(f)) = (budget(t), labelled_amount(t, "其中:财政资金", "财政资金"))
-        else {
-            continue;
-        };
-        any = true;
-        let other = labelled_amount(t, "其他资金", "其他资金")
-            .unwrap_or_else(|| Fig::new(None, b.line, "其他资金"));
-        out.sum(
-            &format!("{}：预算数 = 财政资金 + 其他资金", short_title(t)),
-            &b,
-            &[f, other],
-        );
-    }
-    out.group_rounding(mark, "绩效目标表预算数");
-    if any {
-        Applies::Yes
-    } else {
-        Applies::No("没有逐项目的绩效目标表".into())
-    }
+    check_form_sums(
+        cx,
+        out,
+        "绩效目标表预算数",
+        "没有逐项目的绩效目标表",
+        budget_split,
+    )
+}
+
+/// 预算数 (项目资金总额) and its sources; a blank 其他资金 where the form leaves it out.
+fn budget_split(t: &Table) -> Option<FormSum> {
+    let (b, f) = (budget(t)?, labelled_amount(t, "其中:财政资金", "财政资金")?);
+    let other = labelled_amount(t, "其他资金", "其他资金")
+        .unwrap_or_else(|| Fig::new(None, b.line, "其他资金"));
+    let what = format!("{}：预算数 = 财政资金 + 其他资金", short_title(t));
+    Some((what, b, vec![f, other]))
 }
 
 #[cfg(test)]

@@ -1,10 +1,45 @@
-//! Reading the key/value project performance tables (河北 项目绩效目标表): a project's name,
-//! its budget and its spending plan.
+//! Reading the key/value project performance tables (河北 项目绩效目标表, 上海 财政项目支出绩效
+//! 目标填报表): a project's name, its budget, its funds and its spending plan.
 
 use super::arith::Fig;
+use super::sink::Sink;
 use crate::amount::Amount;
 use crate::normalize::{compact, fold_punct};
-use crate::table::{Row, Table};
+use crate::rules::{Applies, Cx};
+use crate::table::{Row, Table, TableKind};
+
+/// A sum each project's form states (`total = parts`), as `sum_of` reads it from a form: the
+/// comparison's wording, the total and its parts; `None` where the form does not state it.
+pub type FormSum = (String, Fig, Vec<Fig>);
+
+/// Checks one sum on every project's form; their rounding differences grouped under `group`.
+/// Applies where one form at least states it, else not, for `absent`.
+pub fn check_form_sums(
+    cx: &Cx,
+    out: &mut Sink,
+    group: &str,
+    absent: &str,
+    sum_of: impl Fn(&Table) -> Option<FormSum>,
+) -> Applies {
+    let mut any = false;
+    let mark = out.mark();
+    for t in cx
+        .unit
+        .tables_of(TableKind::ProjectPerformance)
+        .filter(|t| t.key_value)
+    {
+        if let Some((what, total, parts)) = sum_of(t) {
+            any = true;
+            out.sum(&what, &total, &parts);
+        }
+    }
+    out.group_rounding(mark, group);
+    if any {
+        Applies::Yes
+    } else {
+        Applies::No(absent.into())
+    }
+}
 
 /// The value of the first cell whose text starts with `label`, in key/value rows: the next
 /// cell with text (a copy of a form of merged cells leaves empty cells between), or the cell
