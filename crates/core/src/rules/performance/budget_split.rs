@@ -77,7 +77,12 @@ mod tests {
             line_after(&text, marker, from),
         );
         assert!(f.message.contains("就业援助基地补贴"), "{}", f.message);
-        // The figures in the form's own unit, 元, as it prints them.
+        // The figures, and the intervals they stand for, in the form's own unit: 元.
         assert!(f.message.contains("6351000.00元"), "{}", f.message);
+        assert!(
+            f.message.contains("区间 [6350999.995, 6351000.005]元"),
+            "{}",
+            f.message
+        );
     }
 }

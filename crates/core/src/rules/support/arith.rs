@@ -197,6 +197,19 @@ fn fmt_in(d: Decimal, unit: AmountUnit) -> String {
     }
 }
 
+/// An interval as the figures it bounds are shown: in `unit`, its unit named unless 万元
+/// (`[10903042.995, 10903043.005]元`).
+fn fmt_interval(iv: Interval, unit: AmountUnit) -> String {
+    let shown = Interval {
+        lo: unit.from_wan(iv.lo),
+        hi: unit.from_wan(iv.hi),
+    };
+    match unit {
+        AmountUnit::WanYuan => shown.to_string(),
+        u => format!("{shown}{}", u.zh()),
+    }
+}
+
 /// The expression of a sum for messages: `170.73 + 8701.43`.
 pub fn expr(parts: &[Fig]) -> String {
     if parts.is_empty() {
@@ -227,6 +240,10 @@ pub fn finding(
     let unit = shown_unit(std::iter::once(reported).chain(parts));
     let d = fmt_in(c.difference(), unit);
     let computed = fmt_in(c.computed, unit);
+    let (reported_iv, computed_iv) = (
+        fmt_interval(c.reported_iv, unit),
+        fmt_interval(c.computed_iv, unit),
+    );
     // Whole figures known exact (table::exactness): the gap is plain, no intervals to show.
     let exact = std::iter::once(reported)
         .chain(parts)
@@ -243,16 +260,16 @@ pub fn finding(
                 reported.printed(),
                 expr(parts),
                 computed,
-                c.reported_iv,
-                c.computed_iv
+                reported_iv,
+                computed_iv
             ),
             format!(
                 "{}: reported {} vs computed {} (difference {d}) is explained by rounding: {} meets {}",
                 rule.title_en(),
                 reported.printed(),
                 computed,
-                c.reported_iv,
-                c.computed_iv
+                reported_iv,
+                computed_iv
             ),
         ),
         Verdict::Broken if exact => (
@@ -279,16 +296,16 @@ pub fn finding(
                 reported.printed(),
                 expr(parts),
                 computed,
-                c.reported_iv,
-                c.computed_iv
+                reported_iv,
+                computed_iv
             ),
             format!(
                 "{}: reported {} but the parts give {} (difference {d}); intervals {} and {} do not meet",
                 rule.title_en(),
                 reported.printed(),
                 computed,
-                c.reported_iv,
-                c.computed_iv
+                reported_iv,
+                computed_iv
             ),
         ),
     };
