@@ -435,7 +435,7 @@ pub fn is_file_mark(line: &str) -> bool {
 }
 
 /// `目 录`, or a title that ends in 目录 (`2025年单位预算信息公开目录`).
-fn is_contents_heading(line: &str) -> bool {
+pub(crate) fn is_contents_heading(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     compact == "目录" || (compact.ends_with("公开目录") && compact.chars().count() <= 30)
 }

@@ -761,6 +761,23 @@ fn layout_exports_read_by_their_alignment() {
     }
 }
 
+/// Two text exports pasted one after the other are two disclosures: the first's last project
+/// form (read label by label to the next title, heading or preamble) ends before the second's
+/// cover, so the second's table of contents opens a unit of its own.
+#[test]
+fn two_text_exports_in_one_paste_are_two_units() {
+    let layouts = common::corpus_layouts();
+    let (_, layout) = layouts
+        .iter()
+        .find(|(n, _)| n.starts_with("05"))
+        .expect("corpus 05's export");
+    let doc = yusuan_core::parse_text(&format!("{layout}\n{layout}"), yusuan_core::Encoding::Utf8);
+    let tables: Vec<usize> = doc.units.iter().map(|u| u.tables.len()).collect();
+    assert_eq!(tables, [14, 14]);
+    let one = yusuan_core::parse_text(layout, yusuan_core::Encoding::Utf8);
+    assert_eq!(doc.units[1].name, one.units[0].name);
+}
+
 /// An unruled table prints a long name around its code line (name head above, code and amount,
 /// name tail below): the head belongs to the coded row without a name, not to the row above.
 /// Corpus 19's text export shows it (`30108 机关事业单位基本养老保险缴费`).

@@ -11,8 +11,10 @@ use crate::layout;
 use crate::table::{is_form_label, is_kv_layout};
 use std::ops::Range;
 
-/// The lines each form in the text covers: from its first row to the line before the next
-/// table title or heading, trailing blank lines left out.
+/// The lines each form in the text covers: from its first row, before the next table title,
+/// heading, preamble or contents, to its last row of cells and the lines of one cell printed
+/// right under it (a label's tail, `指标`) — not a lone line after a blank one, which may open
+/// what follows (the cover of the next document in a paste).
 pub(super) fn extents(lines: &[Vec<Token>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -25,7 +27,10 @@ pub(super) fn extents(lines: &[Vec<Token>]) -> Vec<Range<usize>> {
         while end < lines.len() && !ends_form(&lines[end]) {
             end += 1;
         }
-        let last = (i..end).rev().find(|&k| !lines[k].is_empty()).unwrap_or(i);
+        let mut last = (i..end).rev().find(|&k| lines[k].len() >= 2).unwrap_or(i);
+        while last + 1 < end && lines[last + 1].len() == 1 && !is_page_number(&lines[last + 1]) {
+            last += 1;
+        }
         out.push(i..last + 1);
         i = end;
     }
@@ -58,13 +63,18 @@ fn is_period(tokens: &[Token]) -> bool {
     })
 }
 
-/// What follows a form: a table's title, a heading of the prose, a part of the document.
+/// What follows a form: a table's title, a heading of the prose, a part of the document, a
+/// preamble (`预算主管部门：…`), a table of contents, the mark between files.
 fn ends_form(tokens: &[Token]) -> bool {
     plain(tokens).is_some_and(|l| {
+        let l = l.trim();
         !l.is_empty()
-            && (crate::template::title_kind(l.trim()).is_some()
-                || layout::is_heading(l.trim())
-                || layout::is_part_heading(&l))
+            && (crate::template::title_kind(l).is_some()
+                || layout::is_heading(l)
+                || layout::is_part_heading(l)
+                || layout::is_preamble(l)
+                || crate::model::is_contents_heading(l)
+                || crate::model::is_file_mark(l))
     })
 }
 
@@ -168,6 +178,22 @@ mod tests {
             row(&line).unwrap(),
             "资金支出计划（%）\t3 月底\t6 月底\t12 月底\t392.00\t其中：财政资金"
         );
+    }
+
+    #[test]
+    fn a_form_ends_before_what_opens_the_next_document() {
+        // Its last row, a label's tail right under it; then, after a blank line, the next
+        // document's cover and preamble.
+        let text = "\
+                    财政项目支出绩效目标填报表
+   项目名称       各类工作经费           项目性质        经常性项目
+       满意度指标        居民满意度         满意度
+                  指标
+
+                 上海市普陀区2023年区级部门预算
+      预算主管部门：上海市普陀区人民政府万里街道办事处
+";
+        assert_eq!(extents(&toks(text)), vec![1..4]);
     }
 
     #[test]
