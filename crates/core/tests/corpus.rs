@@ -766,11 +766,7 @@ fn layout_exports_read_by_their_alignment() {
 /// cover, so the second's table of contents opens a unit of its own.
 #[test]
 fn two_text_exports_in_one_paste_are_two_units() {
-    let layouts = common::corpus_layouts();
-    let (_, layout) = layouts
-        .iter()
-        .find(|(n, _)| n.starts_with("05"))
-        .expect("corpus 05's export");
+    let layout = &common::corpus_layout("05");
     let doc = yusuan_core::parse_text(&format!("{layout}\n{layout}"), yusuan_core::Encoding::Utf8);
     let tables: Vec<usize> = doc.units.iter().map(|u| u.tables.len()).collect();
     assert_eq!(tables, [14, 14]);
@@ -783,11 +779,7 @@ fn two_text_exports_in_one_paste_are_two_units() {
 /// Corpus 19's text export shows it (`30108 机关事业单位基本养老保险缴费`).
 #[test]
 fn a_name_printed_around_its_code_line_is_that_rows() {
-    let layouts = common::corpus_layouts();
-    let (_, layout) = layouts
-        .iter()
-        .find(|(n, _)| n.starts_with("19"))
-        .expect("corpus 19's export");
+    let layout = &common::corpus_layout("19");
     let doc = yusuan_core::parse_text(layout, yusuan_core::Encoding::Utf8);
     let t = doc.units[0]
         .tables
@@ -812,11 +804,7 @@ fn a_name_printed_around_its_code_line_is_that_rows() {
 /// the head of the next row's (corpus 13's text export).
 #[test]
 fn a_names_tail_across_a_blank_line_stays_with_its_row() {
-    let layouts = common::corpus_layouts();
-    let (_, layout) = layouts
-        .iter()
-        .find(|(n, _)| n.starts_with("13"))
-        .expect("corpus 13's export");
+    let layout = &common::corpus_layout("13");
     let doc = yusuan_core::parse_text(layout, yusuan_core::Encoding::Utf8);
     for kind in [FinalIncome, FinalExpenditure] {
         let t = doc.units[0]

@@ -82,6 +82,15 @@ pub fn corpus_layouts() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The text export (`.layout.txt`) of the corpus document whose file name starts with `prefix`.
+pub fn corpus_layout(prefix: &str) -> String {
+    corpus_layouts()
+        .into_iter()
+        .find(|(name, _)| name.starts_with(&format!("{prefix}_")))
+        .map(|(_, text)| text)
+        .unwrap_or_else(|| panic!("no corpus export {prefix}"))
+}
+
 /// The corpus document whose file name starts with `prefix` (`"05"`), as (file name, text).
 pub fn corpus_doc(prefix: &str) -> (String, String) {
     corpus()
