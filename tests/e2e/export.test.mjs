@@ -26,6 +26,8 @@ function cliJson(prefix) {
 test('window.yusuan.check returns the same report as the CLI', async () => {
   const { page, external } = await openPage(browser, srv.url);
   const text = await fixture('001');
+  // The API is installed once the page's wasm has started, which may come after `load`.
+  await page.waitForFunction(() => window.yusuan?.check);
   const fromPage = await page.evaluate((t) => window.yusuan.check(t), text);
   const fromCli = cliJson('001');
   fromCli.files[0].path = 'text';
